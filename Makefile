@@ -1,0 +1,35 @@
+# The two commands: `make serve` and `make test`. Both create .venv from the exact pins first.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+# Material announces its end of life on every run; we know (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve test build lint clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.txt
+	$(BIN)/python -m pip check
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+test: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,44 @@
+"""MkDocs hooks for what Markdown extensions cannot know: the language of the page being built.
+
+Kept to presentation details; content stays plain Markdown so a move off MkDocs stays cheap.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+
+def on_page_content(html, page, config, files):
+    """Give each page the permalink title of its own language.
+
+    Python-Markdown's toc extension writes one title on every page (the Latvian one from
+    mkdocs.yml); `extra.permalink_titles` in mkdocs.yml holds the title per language.
+    """
+    written = config.mdx_configs["toc"]["permalink_title"]
+    locale = getattr(page.file, "locale", None)
+    wanted = config.extra["permalink_titles"].get(locale, written)
+    return html.replace(f'title="{written}"', f'title="{wanted}"')
+
+
+@event_priority(-200)
+def on_page_context(context, page, config, nav):
+    """Make language-switcher links relative to the site root, like every other link.
+
+    The i18n plugin gives home pages (and pages without a twin) host-absolute links that include
+    site_url's path ("/etiska-intervesana/en/"). Those break wherever the site is served from
+    another path: `mkdocs serve` at /, a preview host, the offline copy. Must run after the
+    plugin has set this page's alternates, hence the low priority.
+    """
+    base = urlsplit(config.site_url or "/").path or "/"
+    # The plugin sets `config.extra.alternate` as an attribute, which templates read first;
+    # the key may hold another list. Normalise whichever exist.
+    lists = {
+        id(x): x for x in (getattr(config.extra, "alternate", None), config.extra.get("alternate"))
+    }
+    for alternates in lists.values():
+        for alternate in alternates or []:
+            if alternate["link"].startswith(base):
+                alternate["link"] = alternate["link"][len(base) :]
+    return context

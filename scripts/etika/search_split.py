@@ -1,0 +1,62 @@
+"""One search index per language, so each language's search returns its own pages only.
+
+The i18n plugin merges every language into /search/search_index.json; the English glossary,
+which names the Latvian terms, would then answer Latvian queries. After the build, each
+non-default language's entries move to /<lang>/search/search_index.json, and that language's
+pages point Material's `base` (the root its search index and result links resolve against) at
+/<lang>/.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+CONFIG_BASE = re.compile(
+    r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")'
+)
+
+
+def _other_languages(config) -> list[str]:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return []
+    return [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
+
+
+def on_post_page(output, page, config):
+    locale = getattr(page.file, "locale", None)
+    if locale not in _other_languages(config):
+        return output
+    language_root = posixpath.relpath(f"{locale}/", page.url or ".")
+    return CONFIG_BASE.sub(lambda m: f"{m[1]}{language_root}{m[3]}", output, count=1)
+
+
+@event_priority(-150)  # after the i18n plugin (-100) has merged the languages' indexes
+def on_post_build(config):
+    index_path = Path(config.site_dir) / "search" / "search_index.json"
+    if not index_path.is_file():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    languages = _other_languages(config)
+    if not any(
+        doc["location"].startswith(f"{lang}/") for doc in index["docs"] for lang in languages
+    ):
+        return  # a single language's build, or already split
+    for lang in languages:
+        prefix = f"{lang}/"
+        docs = [
+            {**doc, "location": doc["location"][len(prefix) :]}
+            for doc in index["docs"]
+            if doc["location"].startswith(prefix)
+        ]
+        target = Path(config.site_dir) / lang / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    prefixes = tuple(f"{lang}/" for lang in languages)
+    own = [doc for doc in index["docs"] if not doc["location"].startswith(prefixes)]
+    index_path.write_text(json.dumps({**index, "docs": own}, ensure_ascii=False), encoding="utf-8")

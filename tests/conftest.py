@@ -1,0 +1,102 @@
+"""Shared fixtures: one strict build of the real site per test session, one HTTP server, one browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+# Without these flags Chromium phones home at start-up (and this machine refuses the connections).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass(frozen=True)
+class Build:
+    """A finished strict build: where it is and what MkDocs printed."""
+
+    site: Path
+    log: str
+    returncode: int
+
+
+def run_mkdocs_build(site_dir: Path) -> Build:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return Build(site=site_dir, log=proc.stdout + proc.stderr, returncode=proc.returncode)
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Build:
+    """The real site, built once per session with --strict into a temp dir."""
+    result = run_mkdocs_build(tmp_path_factory.mktemp("build") / "site")
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.log}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Path:
+    return build.site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    """The built site served on a free loopback port, like a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Debian Chromium for the whole session (Playwright cannot download one here)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh browser context per test: no state leaks between tests."""
+    context = browser.new_context(base_url=base_url)
+    tab = context.new_page()
+    yield tab
+    context.close()
