@@ -7,12 +7,15 @@ HOST ?= 127.0.0.1:8000
 # Material announces its end of life on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint clean
+.PHONY: serve test build lint clean validate schema
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-dev.txt
 	$(BIN)/python -m pip check
+	# Make scripts/etika importable (MkDocs hooks, the quiz Markdown extension, tests) without
+	# packaging it: a .pth file is what an editable install would write.
+	$(BIN)/python -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "etika-scripts.pth").write_text(str(pathlib.Path("scripts").resolve()) + "\n")'
 	touch $(STAMP)
 
 serve: $(STAMP)
@@ -22,10 +25,17 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
 test: $(STAMP)
+	$(BIN)/python scripts/build.py validate
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/python -m pytest
+
+validate: $(STAMP)
+	$(BIN)/python scripts/build.py validate
+
+schema: $(STAMP)
+	$(BIN)/python scripts/build.py schema
 
 lint: $(STAMP)
 	$(BIN)/ruff check scripts tests

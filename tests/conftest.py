@@ -100,3 +100,11 @@ def page(browser, base_url):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core as bundled by axe-playwright-python: no download at test time."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()

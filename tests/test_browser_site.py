@@ -117,10 +117,3 @@ def test_axe_finds_no_wcag21_aa_violation(page, url, axe):
     page.goto(url)
     results = axe.run(page, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()
-
-
-@pytest.fixture(scope="session")
-def axe():
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()

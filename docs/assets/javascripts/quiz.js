@@ -1,0 +1,222 @@
+// Quiz behaviour on top of the server-rendered HTML (scripts/etika/quiz_render.py).
+// Without this script every quiz still reads as a worked example. Dependency-free; text is
+// written with textContent only; progress stays in this browser's localStorage.
+(() => {
+  "use strict";
+  const STORE = "etika-progress";
+  const VERSION = 1;
+
+  // ---- progress storage: versioned, and never trusted ----------------------------------------
+  function readProgress() {
+    try {
+      const data = JSON.parse(localStorage.getItem(STORE));
+      const fine = data && data.version === VERSION && data.quizzes && typeof data.quizzes === "object"
+        && !Array.isArray(data.quizzes);
+      if (!fine) return {};
+      const clean = {};
+      for (const [id, entry] of Object.entries(data.quizzes)) {
+        if (entry && typeof entry.done === "boolean" && Number.isInteger(entry.best)
+            && Number.isInteger(entry.total) && typeof entry.date === "string") clean[id] = entry;
+      }
+      return clean;
+    } catch (error) {
+      return {}; // corrupt JSON or storage switched off: start fresh
+    }
+  }
+
+  function writeProgress(quizzes) {
+    try {
+      localStorage.setItem(STORE, JSON.stringify({ version: VERSION, quizzes }));
+    } catch (error) {
+      /* storage full or disabled: the quiz still works, it just is not remembered */
+    }
+  }
+
+  function record(quizId, results, total) {
+    const scores = Object.values(results);
+    const score = scores.reduce((sum, value) => sum + value, 0);
+    const done = scores.length === total;
+    const quizzes = readProgress();
+    const before = quizzes[quizId];
+    quizzes[quizId] = {
+      done: done || Boolean(before && before.done),
+      best: Math.max(done ? score : 0, before ? before.best : 0),
+      total,
+      date: new Date().toISOString().slice(0, 10),
+    };
+    writeProgress(quizzes);
+    return { score, done };
+  }
+
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+  const data = (root) => JSON.parse(root.querySelector(":scope > .quiz__data").textContent);
+  const show = (element, on) => { element.hidden = !on; };
+
+  function say(status, text) {
+    status.textContent = text;
+    status.tabIndex = -1;
+  }
+
+  // ---- scenario questions ---------------------------------------------------------------------
+  function setUpQuestion(form, item, words, report) {
+    const inputs = [...form.querySelectorAll("input")];
+    const check = form.querySelector(".quiz-check");
+    const retry = form.querySelector(".quiz-retry");
+    const status = form.querySelector(".quiz-status");
+    show(check, true);
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const chosen = inputs.filter((input) => input.checked).map((input) => input.value);
+      if (chosen.length === 0) {
+        say(status, words.choose_first);
+        inputs[0].focus();
+        return;
+      }
+      let allRight = chosen.length === item.correct.length;
+      for (const wrapper of form.querySelectorAll(".quiz-option")) {
+        const id = wrapper.dataset.option;
+        const picked = chosen.includes(id);
+        const right = item.correct.includes(id);
+        if (picked !== right) allRight = false;
+        const verdict = wrapper.querySelector(".quiz-verdict");
+        verdict.textContent = right ? (picked ? words.right : words.missed) : words.not_quite;
+        wrapper.classList.toggle("is-shown", picked || right);
+        wrapper.classList.toggle("is-right", right);
+        wrapper.classList.toggle("is-wrong", picked && !right);
+      }
+      inputs.forEach((input) => { input.disabled = true; });
+      form.classList.add("is-checked");
+      show(check, false);
+      show(retry, true);
+      say(status, allRight ? words.answer_right : words.answer_partly);
+      status.focus();
+      report(item.id, allRight ? 1 : 0);
+    });
+
+    retry.addEventListener("click", () => {
+      for (const wrapper of form.querySelectorAll(".quiz-option")) {
+        wrapper.classList.remove("is-shown", "is-right", "is-wrong");
+      }
+      inputs.forEach((input) => { input.disabled = false; input.checked = false; });
+      form.classList.remove("is-checked");
+      status.textContent = "";
+      show(retry, false);
+      show(check, true);
+      inputs[0].focus();
+    });
+  }
+
+  // ---- branching dialogues --------------------------------------------------------------------
+  function setUpDialogue(box, item, words, report) {
+    const steps = new Map([...box.querySelectorAll(".quiz-step")].map((s) => [s.dataset.step, s]));
+    const endings = new Map([...box.querySelectorAll(".quiz-ending")].map((e) => [e.dataset.ending, e]));
+    const restart = box.querySelector(".quiz-restart");
+
+    function reset() {
+      for (const step of steps.values()) {
+        show(step, false);
+        step.classList.remove("is-answered");
+        step.querySelectorAll("input").forEach((input) => { input.disabled = false; input.checked = false; });
+        step.querySelectorAll(".quiz-option").forEach((w) => w.classList.remove("is-shown"));
+        show(step.querySelector(".quiz-check"), true);
+        step.querySelector(".quiz-status").textContent = "";
+      }
+      for (const ending of endings.values()) show(ending, false);
+      show(restart, false);
+    }
+
+    function go(target) {
+      const next = steps.get(target) || endings.get(target);
+      show(next, true);
+      const focusable = next.querySelector(".quiz-client") || next;
+      focusable.tabIndex = -1;
+      focusable.focus();
+      if (endings.has(target)) {
+        show(restart, true);
+        report(item.id, item.endings[target] === "supportive" ? 1 : 0);
+      }
+    }
+
+    for (const [id, step] of steps) {
+      const status = step.querySelector(".quiz-status");
+      step.addEventListener("submit", (event) => {
+        event.preventDefault();
+        const chosen = step.querySelector("input:checked");
+        if (!chosen) {
+          say(status, words.choose_first);
+          step.querySelector("input").focus();
+          return;
+        }
+        const wrapper = chosen.closest(".quiz-option");
+        wrapper.classList.add("is-shown");
+        step.querySelectorAll("input").forEach((input) => { input.disabled = true; });
+        step.classList.add("is-answered");
+        show(step.querySelector(".quiz-check"), false);
+        const onward = wrapper.querySelector(".quiz-next a");
+        onward.focus();
+      });
+      for (const link of step.querySelectorAll(".quiz-next a")) {
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          const choice = link.closest(".quiz-option").dataset.option;
+          show(link.closest(".quiz-next"), false);
+          go(item.steps[id][choice]);
+        });
+      }
+    }
+    restart.addEventListener("click", () => {
+      reset();
+      box.querySelectorAll(".quiz-next").forEach((p) => show(p, true));
+      go(item.start);
+    });
+    reset();
+    show(steps.get(item.start), true);
+  }
+
+  // ---- a whole quiz ---------------------------------------------------------------------------
+  function setUpQuiz(root) {
+    const quiz = data(root);
+    const words = quiz.words;
+    const results = {};
+    const score = root.querySelector(":scope > .quiz__score");
+    const report = (itemId, value) => {
+      results[itemId] = value;
+      const outcome = record(quiz.id, results, quiz.items.length);
+      if (outcome.done) score.textContent = fill(words.score, { score: outcome.score, total: quiz.items.length });
+    };
+    root.classList.add("quiz--enhanced");
+    for (const item of quiz.items) {
+      const element = root.querySelector(`[data-item="${CSS.escape(item.id)}"]`);
+      if (item.kind === "question") setUpQuestion(element, item, words, report);
+      else setUpDialogue(element, item, words, report);
+    }
+  }
+
+  // ---- the "My progress" page -----------------------------------------------------------------
+  function setUpProgress(box) {
+    const { words } = data(box);
+    const status = box.querySelector(".quiz-status");
+    const reset = box.querySelector(".quiz-reset");
+    function render() {
+      const saved = readProgress();
+      for (const row of box.querySelectorAll("tr[data-quiz-id]")) {
+        const entry = saved[row.dataset.quizId];
+        const cell = row.querySelector(".quiz-progress__status");
+        if (!entry) cell.textContent = words.not_started;
+        else if (!entry.done) cell.textContent = words.in_progress;
+        else cell.textContent = fill(words.done, { date: entry.date.split("-").reverse().join("."), best: entry.best, total: entry.total });
+      }
+    }
+    show(reset, true);
+    reset.addEventListener("click", () => {
+      try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
+      render();
+      say(status, words.reset_done);
+    });
+    render();
+  }
+
+  document.querySelectorAll("section.quiz[data-quiz]").forEach(setUpQuiz);
+  document.querySelectorAll("[data-quiz-progress]").forEach(setUpProgress);
+})();

@@ -1,0 +1,57 @@
+"""MkDocs hooks that tie the quiz engine into `mkdocs build` and `mkdocs serve`.
+
+- Before anything is built, the quizzes and every page's quiz markers are validated exactly as
+  `scripts/build.py validate` does; any problem stops the build with `path:line:col: message`.
+- Each page tells the quiz Markdown extension its language and folder.
+- `mkdocs serve` watches quizzes/ and rebuilds when a quiz changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path, PurePosixPath
+
+from mkdocs.exceptions import Abort
+
+from etika.quiz_catalogue import load_catalogue
+from etika.quiz_validation import check_embeds
+
+EXTENSION = "etika.quiz_markdown"
+log = logging.getLogger("mkdocs.etika")
+
+
+def _paths(config) -> tuple[Path, Path]:
+    options = config.mdx_configs.setdefault(EXTENSION, {})
+    root = Path(config.config_file_path).parent
+    quizzes = root / options.get("quizzes_dir", "quizzes")
+    docs = Path(config.docs_dir)
+    options["quizzes_dir"], options["docs_dir"] = str(quizzes), str(docs)
+    return quizzes, docs
+
+
+def on_config(config):
+    quizzes, docs = _paths(config)
+    catalogue = load_catalogue(quizzes, docs)
+    root = Path(config.config_file_path).parent
+    problems = [*catalogue.problems, *check_embeds(docs, set(catalogue.quizzes), root=root)]
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise Abort(f"{len(problems)} quiz problem(s); nothing was built")
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    options = config.mdx_configs[EXTENSION]
+    options["lang"] = getattr(page.file, "locale", None) or "lv"
+    folder = PurePosixPath(page.file.src_uri).parent.as_posix()
+    options["page_dir"] = "" if folder == "." else folder
+    return markdown
+
+
+def on_serve(server, config, builder):
+    quizzes, _ = _paths(config)
+    if quizzes.is_dir():
+        server.watch(os.fspath(quizzes))
+    return server

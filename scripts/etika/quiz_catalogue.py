@@ -1,0 +1,74 @@
+"""All quizzes of the site, validated once and kept until a quiz file or page changes.
+
+The Markdown extension asks for it on every page; `mkdocs serve` edits invalidate it because
+the key is every file's modification time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .quiz_schema import Quiz
+from .quiz_validation import ANCHOR_PAGES, QUIZ_MARKER, ValidationReport, validate
+from .yaml_source import Problem
+
+SECTION_HEADING = re.compile(r"^###\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.MULTILINE)
+
+
+@dataclass
+class QuizCatalogue:
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    # quiz id -> the page (path inside docs, Latvian source) that embeds it
+    pages: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    report: ValidationReport | None = None
+
+    def section_titles(self, lang: str) -> dict[str, dict[str, str]]:
+        """{'reasons': {anchor: heading text}, 'principles': {...}} in `lang`."""
+        return self.titles.get(lang, {})
+
+
+_cache: dict[tuple, QuizCatalogue] = {}
+
+
+def _signature(quizzes_dir: Path, docs_dir: Path) -> tuple:
+    files = sorted([*quizzes_dir.glob("*.y*ml"), *docs_dir.rglob("*.md")])
+    return (
+        str(quizzes_dir.resolve()),
+        str(docs_dir.resolve()),
+        tuple((str(f), f.stat().st_mtime_ns) for f in files),
+    )
+
+
+def load_catalogue(quizzes_dir: Path, docs_dir: Path) -> QuizCatalogue:
+    key = _signature(quizzes_dir, docs_dir)
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = _build(quizzes_dir, docs_dir)
+    return _cache[key]
+
+
+def _build(quizzes_dir: Path, docs_dir: Path) -> QuizCatalogue:
+    report = (
+        validate([quizzes_dir], docs_dir=docs_dir) if quizzes_dir.is_dir() else ValidationReport()
+    )
+    catalogue = QuizCatalogue(quizzes=report.quizzes, problems=list(report.problems), report=report)
+    for page in sorted(docs_dir.rglob("*.md")):
+        if page.name.endswith(".en.md"):
+            continue
+        for line in page.read_text(encoding="utf-8").splitlines():
+            match = QUIZ_MARKER.match(line)
+            if match:
+                catalogue.pages.setdefault(match["id"], page.relative_to(docs_dir).as_posix())
+    for lang in ("lv", "en"):
+        titles = {}
+        for what, page in ANCHOR_PAGES.items():
+            name = page if lang == "lv" else page.replace(".md", f".{lang}.md")
+            path = docs_dir / name
+            text = path.read_text(encoding="utf-8") if path.is_file() else ""
+            titles[what] = {m["id"]: m["title"] for m in SECTION_HEADING.finditer(text)}
+        catalogue.titles[lang] = titles
+    return catalogue

@@ -1,0 +1,303 @@
+"""Render a validated quiz as semantic HTML (an ElementTree) in one language.
+
+The HTML reads without JavaScript: options are native inputs with labels inside a fieldset, each
+option's feedback sits right under it, and a dialogue's choices link to the step they lead to.
+docs/assets/javascripts/quiz.js then adds checking, retry, score, branching and progress.
+Author text is a small Markdown subset, sanitised with nh3 and inserted as atomic text so no
+later Markdown pass can turn an escaped `<script>` back into markup.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import xml.etree.ElementTree as etree
+
+import markdown
+import nh3
+from markdown.util import AtomicString
+
+from .quiz_messages import MESSAGES
+from .quiz_schema import Bilingual, Dialogue, Question, Quiz
+
+ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+# Which page defines the anchors an item names (its Latvian source; MkDocs maps the language).
+SECTION_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
+
+
+class QuizRenderer:
+    """Renders quizzes for one page: its language and its folder (for relative links)."""
+
+    def __init__(self, lang: str, page_dir: str, section_titles: dict[str, dict[str, str]]):
+        self.lang = lang
+        self.page_dir = page_dir
+        self.section_titles = section_titles
+        self.words = MESSAGES[lang]
+        self._markdown = markdown.Markdown(extensions=[])
+
+    # --- text -------------------------------------------------------------------------------
+
+    def rich(self, parent: etree.Element, text: Bilingual, *, inline: bool = False) -> None:
+        """Append sanitised author Markdown to `parent` (unwrapped from <p> when inline)."""
+        self._markdown.reset()
+        html = nh3.clean(
+            self._markdown.convert(text.get(self.lang)),
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_SCHEMES,
+            link_rel=None,
+        )
+        fragment = etree.fromstring(f"<div>{html.replace('&nbsp;', '&#160;')}</div>")
+        _make_atomic(fragment)
+        if inline and len(fragment) == 1 and fragment[0].tag == "p" and not fragment.text:
+            fragment = fragment[0]
+        if fragment.text:
+            if len(parent):
+                parent[-1].tail = AtomicString((parent[-1].tail or "") + fragment.text)
+            else:
+                parent.text = AtomicString((parent.text or "") + fragment.text)
+        parent.extend(list(fragment))
+
+    def plain(self, parent: etree.Element, tag: str, text: str, **attrs: str) -> etree.Element:
+        element = etree.SubElement(parent, tag, attrs)
+        element.text = AtomicString(text)
+        return element
+
+    def link(self, page: str, anchor: str) -> str:
+        return posixpath.relpath(page, self.page_dir or ".") + f"#{anchor}"
+
+    # --- quiz -------------------------------------------------------------------------------
+
+    def render(self, quiz: Quiz) -> etree.Element:
+        base = f"quiz-{quiz.id}"
+        section = etree.Element(
+            "section",
+            {"class": "quiz", "id": base, "data-quiz": quiz.id, "aria-labelledby": f"{base}-title"},
+        )
+        self.plain(
+            section, "h2", quiz.title.get(self.lang), id=f"{base}-title", **{"class": "quiz__title"}
+        )
+        if quiz.intro:
+            intro = etree.SubElement(section, "div", {"class": "quiz__intro"})
+            self.rich(intro, quiz.intro)
+        for item in quiz.items:
+            if isinstance(item, Question):
+                self.question(section, base, item)
+            else:
+                self.dialogue(section, base, item)
+        score = etree.SubElement(
+            section, "p", {"class": "quiz__score", "role": "status", "aria-live": "polite"}
+        )
+        score.text = AtomicString("")
+        data = etree.SubElement(
+            section, "script", {"type": "application/json", "class": "quiz__data"}
+        )
+        data.text = AtomicString(script_json(self.client_data(quiz)))
+        return section
+
+    def client_data(self, quiz: Quiz) -> dict:
+        """What quiz.js needs beyond the HTML: the answer key, the dialogue graph, the words."""
+        items = []
+        for item in quiz.items:
+            if isinstance(item, Question):
+                correct = [option.id for option in item.options if option.correct]
+                items.append({"id": item.id, "kind": "question", "correct": correct})
+            else:
+                graph = {step.id: {c.id: c.next for c in step.choices} for step in item.steps}
+                endings = {ending.id: ending.outcome for ending in item.endings}
+                items.append(
+                    {
+                        "id": item.id,
+                        "kind": "dialogue",
+                        "start": item.first_step,
+                        "steps": graph,
+                        "endings": endings,
+                    }
+                )
+        return {"id": quiz.id, "items": items, "words": self.words}
+
+    def question(self, section: etree.Element, base: str, item: Question) -> None:
+        item_id = f"{base}-{item.id}"
+        form = etree.SubElement(
+            section,
+            "form",
+            {"class": "quiz-item quiz-question", "id": item_id, "data-item": item.id},
+        )
+        scenario = etree.SubElement(form, "div", {"class": "quiz-scenario"})
+        self.rich(scenario, item.scenario)
+        fieldset = etree.SubElement(form, "fieldset")
+        legend = etree.SubElement(fieldset, "legend")
+        self.rich(legend, item.question, inline=True)
+        hint = "select_single" if item.select == "single" else "select_multiple"
+        self.plain(
+            fieldset, "p", self.words[hint], **{"class": "quiz-hint", "id": f"{item_id}-hint"}
+        )
+        kind = "radio" if item.select == "single" else "checkbox"
+        for option in item.options:
+            option_id = f"{item_id}-{option.id}"
+            wrapper = etree.SubElement(
+                fieldset, "div", {"class": "quiz-option", "data-option": option.id}
+            )
+            etree.SubElement(
+                wrapper,
+                "input",
+                {
+                    "type": kind,
+                    "name": item_id,
+                    "id": option_id,
+                    "value": option.id,
+                    "aria-describedby": f"{item_id}-hint",
+                },
+            )
+            label = etree.SubElement(wrapper, "label", {"for": option_id})
+            self.rich(label, option.text, inline=True)
+            feedback = etree.SubElement(
+                wrapper, "div", {"class": "quiz-feedback", "id": f"{option_id}-feedback"}
+            )
+            verdict = "right" if option.correct else "not_quite"
+            self.plain(
+                feedback,
+                "strong",
+                self.words[verdict],
+                **{"class": "quiz-verdict", "data-verdict": verdict},
+            )
+            self.rich(feedback, option.feedback)
+        actions = etree.SubElement(form, "div", {"class": "quiz-actions"})
+        self.plain(
+            actions,
+            "button",
+            self.words["check"],
+            type="submit",
+            hidden="hidden",
+            **{"class": "md-button md-button--primary quiz-check"},
+        )
+        self.plain(
+            actions,
+            "button",
+            self.words["retry"],
+            type="button",
+            hidden="hidden",
+            **{"class": "md-button quiz-retry"},
+        )
+        self.plain(form, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"})
+        explanation = etree.SubElement(form, "div", {"class": "quiz-explanation"})
+        self.plain(
+            explanation, "p", self.words["explanation"], **{"class": "quiz-explanation__title"}
+        )
+        self.rich(explanation, item.explanation)
+        self.related(explanation, item)
+
+    def related(self, parent: etree.Element, item: Question | Dialogue) -> None:
+        """Links to the reason and principle sections the item practises, in the page language."""
+        entries = [
+            (what, anchor) for what in ("reasons", "principles") for anchor in getattr(item, what)
+        ]
+        if not entries:
+            return
+        nav = etree.SubElement(parent, "p", {"class": "quiz-related"})
+        nav.text = AtomicString(f"{self.words['related']}: ")
+        for index, (what, anchor) in enumerate(entries):
+            title = self.section_titles.get(what, {}).get(anchor, anchor)
+            link = self.plain(nav, "a", title, href=self.link(SECTION_PAGES[what], anchor))
+            link.tail = AtomicString("; " if index < len(entries) - 1 else "")
+
+    def dialogue(self, section: etree.Element, base: str, item: Dialogue) -> None:
+        item_id = f"{base}-{item.id}"
+        box = etree.SubElement(
+            section,
+            "div",
+            {"class": "quiz-item quiz-dialogue", "id": item_id, "data-item": item.id},
+        )
+        scenario = etree.SubElement(box, "div", {"class": "quiz-scenario"})
+        self.rich(scenario, item.scenario)
+        steps = {step.id: step for step in item.steps}
+        ordered = [steps[item.first_step]] + [s for s in item.steps if s.id != item.first_step]
+        for step in ordered:
+            step_id = f"{item_id}-{step.id}"
+            form = etree.SubElement(
+                box, "form", {"class": "quiz-step", "id": step_id, "data-step": step.id}
+            )
+            client = etree.SubElement(form, "div", {"class": "quiz-client"})
+            self.plain(client, "p", f"{self.words['client']}:", **{"class": "quiz-speaker"})
+            self.rich(client, step.client)
+            fieldset = etree.SubElement(form, "fieldset")
+            self.plain(fieldset, "legend", self.words["your_reply"])
+            for choice in step.choices:
+                choice_id = f"{step_id}-{choice.id}"
+                wrapper = etree.SubElement(
+                    fieldset, "div", {"class": "quiz-option", "data-option": choice.id}
+                )
+                etree.SubElement(
+                    wrapper,
+                    "input",
+                    {"type": "radio", "name": step_id, "id": choice_id, "value": choice.id},
+                )
+                label = etree.SubElement(wrapper, "label", {"for": choice_id})
+                self.rich(label, choice.text, inline=True)
+                feedback = etree.SubElement(
+                    wrapper, "div", {"class": "quiz-feedback", "id": f"{choice_id}-feedback"}
+                )
+                self.rich(feedback, choice.feedback)
+                onward = etree.SubElement(feedback, "p", {"class": "quiz-next"})
+                self.plain(
+                    onward, "a", f"{self.words['continue']} →", href=f"#{item_id}-{choice.next}"
+                )
+            actions = etree.SubElement(form, "div", {"class": "quiz-actions"})
+            self.plain(
+                actions,
+                "button",
+                self.words["reply"],
+                type="submit",
+                hidden="hidden",
+                **{"class": "md-button md-button--primary quiz-check"},
+            )
+            self.plain(
+                form, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"}
+            )
+        for ending in item.endings:
+            end = etree.SubElement(
+                box,
+                "div",
+                {
+                    "class": "quiz-ending",
+                    "id": f"{item_id}-{ending.id}",
+                    "data-ending": ending.id,
+                    "data-outcome": ending.outcome,
+                    "tabindex": "-1",
+                },
+            )
+            self.plain(
+                end,
+                "p",
+                f"{self.words['ending']} · {self.words['outcome_' + ending.outcome]}",
+                **{"class": "quiz-outcome"},
+            )
+            self.plain(end, "p", ending.title.get(self.lang), **{"class": "quiz-ending__title"})
+            debrief = etree.SubElement(end, "div", {"class": "quiz-debrief"})
+            self.rich(debrief, ending.debrief)
+            self.related(end, item)
+        actions = etree.SubElement(box, "div", {"class": "quiz-actions"})
+        self.plain(
+            actions,
+            "button",
+            self.words["restart"],
+            type="button",
+            hidden="hidden",
+            **{"class": "md-button quiz-restart"},
+        )
+
+
+def _make_atomic(element: etree.Element) -> None:
+    for node in element.iter():
+        if node.text:
+            node.text = AtomicString(node.text)
+        if node.tail:
+            node.tail = AtomicString(node.tail)
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside a <script> element: <, > and & never appear literally."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")

@@ -1,0 +1,279 @@
+"""The quiz format: one set of pydantic models, the single source of truth.
+
+These models validate the YAML (scripts/build.py validate, and every mkdocs build), generate
+quizzes/schema.json for editors, and are what quizzes/README.md documents. Rules that concern one
+element of a list raise `rule_error(...)` with the element's place, so the error points at it.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+LANGUAGES = ("lv", "en")
+
+
+def rule_error(message: str, *at: str | int) -> PydanticCustomError:
+    """An error for a broken rule; `at` is the path below the model where the problem is."""
+    return PydanticCustomError("quiz_rule", message, {"at": list(at)})
+
+
+def _yaml_bool(value: Any) -> Any:
+    # The YAML loader keeps every scalar as text; only the YAML 1.2 spellings mean a boolean.
+    if value in ("true", "false"):
+        return value == "true"
+    if isinstance(value, str):
+        raise PydanticCustomError(
+            "bool_text", "expected true or false, found '{found}'", {"found": value}
+        )
+    return value
+
+
+YamlBool = Annotated[bool, BeforeValidator(_yaml_bool)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="Lowercase letters, digits and single hyphens, e.g. `fear-of-return`."),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Bilingual(Strict):
+    """A text a learner sees, in both languages. A small Markdown subset is allowed."""
+
+    lv: Text = Field(description="Latvian text (with diacritics).")
+    en: Text = Field(description="English text.")
+
+    def get(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Exercises(Strict):
+    """What an item practises: anchor ids of the reasons and principles pages."""
+
+    reasons: list[Id] = Field(
+        default_factory=list,
+        description="Refusal reasons this item practises (reasons page anchors).",
+    )
+    principles: list[Id] = Field(
+        default_factory=list, description="Principles this item draws on (principles page anchors)."
+    )
+
+    @field_validator("reasons", "principles")
+    @classmethod
+    def _known_anchor(cls, ids: list[str], info: ValidationInfo) -> list[str]:
+        known = (info.context or {}).get(info.field_name)
+        if known is None:
+            return ids
+        page = "reasons" if info.field_name == "reasons" else "principles"
+        for index, anchor in enumerate(ids):
+            if anchor not in known:
+                raise rule_error(
+                    f"unknown {page[:-1]} id '{anchor}': no such anchor on the {page} page", index
+                )
+        return ids
+
+
+class Option(Strict):
+    """One answer to a scenario question."""
+
+    id: Id
+    text: Bilingual = Field(description="The option as the learner reads it.")
+    correct: YamlBool = Field(default=False, description="true for a right answer.")
+    feedback: Bilingual = Field(
+        description="Why this option is right or wrong, and what is better."
+    )
+
+
+class Question(Exercises):
+    """A scenario question: a short case, a question, options with their own feedback."""
+
+    kind: Literal["question"]
+    id: Id
+    scenario: Bilingual = Field(description="The case narrative the learner reads first.")
+    question: Bilingual = Field(description="The question about the case.")
+    select: Literal["single", "multiple"] = Field(
+        description="`single`: exactly one option is correct; `multiple`: select all that apply."
+    )
+    options: list[Option] = Field(min_length=2, max_length=6, description="2 to 6 options.")
+    explanation: Bilingual = Field(description="Shown after answering, whatever the answer.")
+
+    @model_validator(mode="after")
+    def _options_fit_the_selection(self) -> Question:
+        _unique_ids([option.id for option in self.options], "option", "options")
+        correct = sum(option.correct for option in self.options)
+        if self.select == "single" and correct != 1:
+            raise rule_error(
+                f"'select: single' needs exactly one correct option; found {correct}", "options"
+            )
+        if self.select == "multiple" and correct == 0:
+            raise rule_error(
+                "'select: multiple' needs at least one correct option; found 0", "options"
+            )
+        return self
+
+
+class Choice(Strict):
+    """One reply the worker can choose in a dialogue step."""
+
+    id: Id
+    text: Bilingual = Field(description="What the worker says or does.")
+    feedback: Bilingual = Field(description="Shown after choosing: how the reply lands, and why.")
+    next: Id = Field(description="The id of the next step, or of an ending.")
+
+
+class Step(Strict):
+    """A moment in the conversation: what the client says or does, and the worker's choices."""
+
+    id: Id
+    client: Bilingual = Field(description="What the client says or does.")
+    choices: list[Choice] = Field(min_length=2, max_length=4, description="2 to 4 replies.")
+
+
+class Ending(Strict):
+    """Where a dialogue ends, with a debrief for the learner."""
+
+    id: Id
+    outcome: Literal["supportive", "harmful"] = Field(
+        description="`supportive` when the principles were applied; `harmful` when pressure, "
+        "disbelief or a breach did harm. Shown in calm words, never as pass or fail."
+    )
+    title: Bilingual = Field(description="A short name for how the conversation ended.")
+    debrief: Bilingual = Field(description="What happened and why, linked to the principles.")
+
+
+class Dialogue(Exercises):
+    """A branching interview simulation: steps, choices leading on, endings with a debrief."""
+
+    kind: Literal["dialogue"]
+    id: Id
+    scenario: Bilingual = Field(description="Who the client is and where the conversation happens.")
+    start: Id | None = Field(
+        default=None, description="The first step; the first listed if omitted."
+    )
+    steps: list[Step] = Field(min_length=1, description="The conversation's moments.")
+    endings: list[Ending] = Field(default_factory=list, description="At least one; each reachable.")
+
+    @model_validator(mode="after")
+    def _graph_is_sound(self) -> Dialogue:
+        step_ids = [step.id for step in self.steps]
+        _unique_ids(step_ids, "step", "steps")
+        _unique_ids(
+            [ending.id for ending in self.endings], "ending", "endings", taken=set(step_ids)
+        )
+        for index, step in enumerate(self.steps):
+            _unique_ids([choice.id for choice in step.choices], "choice", "steps", index, "choices")
+        if not self.endings:
+            raise rule_error("a dialogue needs at least one ending", "endings")
+        steps = {step.id: step for step in self.steps}
+        ending_ids = {ending.id for ending in self.endings}
+        if self.start is not None and self.start not in steps:
+            raise rule_error(f"start step '{self.start}' does not exist", "start")
+        for index, step in enumerate(self.steps):
+            for number, choice in enumerate(step.choices):
+                if choice.next not in steps and choice.next not in ending_ids:
+                    raise rule_error(
+                        f"choice '{choice.id}' leads to '{choice.next}', which is no step or ending",
+                        "steps",
+                        index,
+                        "choices",
+                        number,
+                        "next",
+                    )
+        reachable = _reachable(self.start or self.steps[0].id, steps)
+        for index, step in enumerate(self.steps):
+            if step.id not in reachable:
+                raise rule_error(
+                    f"step '{step.id}' cannot be reached from the start", "steps", index, "id"
+                )
+        for index, step in enumerate(self.steps):
+            if not _reachable(step.id, steps) & ending_ids:
+                raise rule_error(
+                    f"no ending can be reached from step '{step.id}'", "steps", index, "id"
+                )
+        for index, ending in enumerate(self.endings):
+            if ending.id not in reachable:
+                raise rule_error(
+                    f"ending '{ending.id}' cannot be reached from the start", "endings", index, "id"
+                )
+        return self
+
+    @property
+    def first_step(self) -> str:
+        return self.start or self.steps[0].id
+
+
+Item = Annotated[Question | Dialogue, Field(discriminator="kind")]
+
+
+class Quiz(Strict):
+    """One quiz: one YAML file in quizzes/, embedded in a page with `/// quiz | <id>`."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        frozen=True,
+        title="Quiz",
+        json_schema_extra={"$comment": "Generated from scripts/etika/quiz_schema.py; do not edit."},
+    )
+
+    id: Id = Field(description="Unique across all quizzes; the marker `/// quiz | <id>` uses it.")
+    title: Bilingual = Field(description="The quiz heading on the page and in the progress list.")
+    intro: Bilingual | None = Field(
+        default=None, description="Optional lines shown under the title."
+    )
+    items: list[Item] = Field(
+        min_length=1, description="Scenario questions and dialogues, in order."
+    )
+
+    @model_validator(mode="after")
+    def _item_ids_unique(self) -> Quiz:
+        _unique_ids([item.id for item in self.items], "item", "items")
+        return self
+
+    def exercised(self, what: str) -> set[str]:
+        """Every reason or principle id that some item of this quiz practises."""
+        return {anchor for item in self.items for anchor in getattr(item, what)}
+
+
+def _unique_ids(ids: list[str], what: str, *at: str | int, taken: frozenset | set = frozenset()):
+    """Raise at the first id seen before (in this list, or in `taken`)."""
+    seen: set[str] = set(taken)
+    for index, value in enumerate(ids):
+        if value in seen:
+            raise rule_error(f"{what} id '{value}' is used twice", *at, index, "id")
+        seen.add(value)
+
+
+def _reachable(start: str, steps: dict[str, Step]) -> set[str]:
+    seen, queue = {start}, deque([start])
+    while queue:
+        step = steps.get(queue.popleft())
+        for choice in step.choices if step else ():
+            if choice.next not in seen:
+                seen.add(choice.next)
+                queue.append(choice.next)
+    return seen
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema editors use (quizzes/schema.json), generated from the models."""
+    schema = Quiz.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

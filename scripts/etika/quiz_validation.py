@@ -1,0 +1,221 @@
+"""Validate quiz files and the pages that embed them; report `path:line:col: message` lines.
+
+Used by `scripts/build.py validate` and by every `mkdocs build` / `mkdocs serve` (through the
+hooks), so both see the same problems. Nothing here raises on bad input: every problem of every
+file becomes a `Problem`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .quiz_schema import Quiz
+from .yaml_source import Problem, YamlDocument, load_yaml
+
+# The anchors items may name are the `{#id}` headings of these pages (the Latvian originals).
+ANCHOR_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
+HEADING_ANCHOR = re.compile(r"^###\s+.*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+# The marker a page uses to embed a quiz (see scripts/etika/quiz_markdown.py).
+QUIZ_MARKER = re.compile(r"^/{3,}\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
+
+
+@dataclass
+class ValidationReport:
+    """What a validation run found: the valid quizzes by id, and every problem."""
+
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    known: dict[str, list[str]] = field(default_factory=dict)
+
+    def coverage(self, what: str) -> tuple[int, int]:
+        covered = set().union(*(quiz.exercised(what) for quiz in self.quizzes.values()))
+        known = self.known.get(what, [])
+        return len(covered & set(known)), len(known)
+
+    def summary(self) -> str:
+        reasons, reasons_total = self.coverage("reasons")
+        principles, principles_total = self.coverage("principles")
+        count = len(self.quizzes)
+        return (
+            f"{count} quiz{'zes' if count != 1 else ''} valid; "
+            f"reasons covered {reasons}/{reasons_total}; "
+            f"principles covered {principles}/{principles_total}"
+        )
+
+
+def known_anchors(docs_dir: Path) -> dict[str, list[str]]:
+    """The reason and principle ids the pages really define, in page order."""
+    known = {}
+    for what, page in ANCHOR_PAGES.items():
+        path = docs_dir / page
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        known[what] = HEADING_ANCHOR.findall(text)
+    return known
+
+
+def quiz_files(paths: list[Path]) -> list[Path]:
+    """The .yaml/.yml files named, or found directly inside the folders named, sorted."""
+    found = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
+        else:
+            found.append(path)
+    return sorted(found)
+
+
+def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> ValidationReport:
+    """Validate quiz files (and folders of them) against the schema and each other."""
+    root = root or Path.cwd()
+    report = ValidationReport(known=known_anchors(docs_dir))
+    context = {what: set(ids) for what, ids in report.known.items()}
+    first_place: dict[str, str] = {}
+    for path in quiz_files(paths):
+        shown = _shown(path, root)
+        if not path.is_file():
+            report.problems.append(Problem(shown, 1, 1, "no such file"))
+            continue
+        document, problems = load_yaml(path, shown)
+        report.problems.extend(problems)
+        if document is None:
+            continue
+        try:
+            quiz = Quiz.model_validate(document.data, context=context)
+        except ValidationError as error:
+            report.problems.extend(_problems_from(error, document, shown))
+            continue
+        line, col = document.position(("id",))
+        if quiz.id in first_place:
+            message = f"quiz id '{quiz.id}' is already used by {first_place[quiz.id]}"
+            report.problems.append(Problem(shown, line, col, message))
+            continue
+        first_place[quiz.id] = shown
+        report.quizzes[quiz.id] = quiz
+        report.sources[quiz.id] = shown
+    return report
+
+
+def check_embeds(docs_dir: Path, quiz_ids: set[str], root: Path | None = None) -> list[Problem]:
+    """Every `/// quiz | id` marker in the pages names a quiz that exists."""
+    root = root or Path.cwd()
+    problems = []
+    for page in sorted(docs_dir.rglob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, start=1):
+            match = QUIZ_MARKER.match(line)
+            if match and match["id"] not in quiz_ids:
+                message = f"unknown quiz id '{match['id']}'" + _did_you_mean(match["id"], quiz_ids)
+                problems.append(Problem(_shown(page, root), number, match.start("id") + 1, message))
+    return problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return os.path.relpath(path, root) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
+
+
+# --- pydantic errors in words a content author can act on -----------------------------------
+
+_FIELD_NAMES: set[str] = set()
+
+
+def _all_field_names(model: type[BaseModel]) -> set[str]:
+    if not _FIELD_NAMES:
+        from . import quiz_schema
+
+        for value in vars(quiz_schema).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                _FIELD_NAMES.update(value.model_fields)
+    return _FIELD_NAMES
+
+
+def _did_you_mean(word: str, candidates) -> str:
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{value}'"
+
+
+def _problems_from(error: ValidationError, document: YamlDocument, shown: str) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        # Discriminated unions add the tag as a loc part; drop it so the loc matches the YAML.
+        loc = _strip_union_tags(detail["loc"])
+        kind, found = detail["type"], detail.get("input")
+        at_key = False
+        if kind == "quiz_rule":
+            loc = (*loc, *detail["ctx"]["at"])
+            message = detail["msg"]
+        elif kind == "missing":
+            message = f"missing key '{loc[-1]}'"
+            if loc[-1] in {"lv", "en"}:
+                message += " (every text needs both lv and en)"
+            loc = loc[:-1]
+            at_key = bool(loc)
+        elif kind == "extra_forbidden":
+            message = f"unknown key '{loc[-1]}'" + _did_you_mean(
+                str(loc[-1]), _all_field_names(Quiz)
+            )
+            at_key = True
+        elif kind in {"string_type", "string_too_short"}:
+            message = f"expected text, found {_describe(found)}"
+        elif kind == "string_pattern_mismatch":
+            message = f"'{found}' is not a valid id: use lowercase letters, digits and hyphens"
+        elif kind in {"list_type"}:
+            message = f"expected a list, found {_describe(found)}"
+        elif kind in {"model_type", "model_attributes_type", "dict_type"}:
+            message = f"expected a mapping of keys and values, found {_describe(found)}"
+        elif kind == "literal_error":
+            message = f"expected {detail['ctx']['expected']}, found {_describe(found)}"
+        elif kind == "union_tag_invalid":
+            message = (
+                f"unknown item kind {_describe(detail['ctx']['tag'])}; use 'question' or 'dialogue'"
+            )
+            loc = (*loc, "kind")
+        elif kind == "union_tag_not_found":
+            message = "missing key 'kind' ('question' or 'dialogue')"
+        elif kind == "too_short":
+            message = f"needs at least {detail['ctx']['min_length']} entries, found {_count(found)}"
+        elif kind == "too_long":
+            message = f"allows at most {detail['ctx']['max_length']} entries, found {_count(found)}"
+        elif kind in {"bool_type", "bool_text"}:
+            message = f"expected true or false, found {_describe(found)}"
+        else:
+            message = detail["msg"]
+        line, col = document.position(loc, key=at_key)
+        problems.append(Problem(shown, line, col, message))
+    return sorted(set(problems))
+
+
+def _strip_union_tags(loc: tuple) -> tuple:
+    parts = list(loc)
+    cleaned = []
+    for index, part in enumerate(parts):
+        previous = parts[index - 1] if index else None
+        # ('items', 0, 'question', 'options') -> ('items', 0, 'options')
+        is_tag = part in {"question", "dialogue"} and isinstance(previous, int)
+        if is_tag and index >= 2 and parts[index - 2] == "items":
+            continue
+        cleaned.append(part)
+    return tuple(cleaned)
+
+
+def _count(value) -> int:
+    return len(value) if isinstance(value, (list, dict)) else 0

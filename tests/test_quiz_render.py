@@ -1,0 +1,83 @@
+"""Quizzes render at build time to semantic, safe HTML in the page's language."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from quiz_html import render_page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"), [("lv", "Minimāls piemērs"), ("en", "A minimal example")]
+)
+def test_a_quiz_renders_in_the_page_language(lang, title):
+    html = render_page("minimal", FIXTURES / "valid", lang)
+    assert f'id="quiz-minimal-title">{title}</h2>' in html
+
+
+def test_options_are_native_inputs_with_labels_in_a_fieldset():
+    html = render_page("minimal", FIXTURES / "valid", "en")
+    assert re.search(r"<fieldset>\s*<legend>What do you do\?</legend>", html)
+    for option in ("a", "b"):
+        assert (
+            f'<input aria-describedby="quiz-minimal-q1-hint" id="quiz-minimal-q1-{option}"' in html
+        )
+        assert f'<label for="quiz-minimal-q1-{option}">' in html
+    assert 'type="radio"' in html
+
+
+def test_every_option_carries_its_feedback_in_words():
+    html = render_page("minimal", FIXTURES / "valid", "lv")
+    assert '<strong class="quiz-verdict" data-verdict="right">Piemērota atbilde.</strong>' in html
+    assert '<strong class="quiz-verdict" data-verdict="not_quite">Ne gluži.</strong>' in html
+
+
+def test_explanations_link_the_sections_the_item_practises():
+    # Outside MkDocs the links stay as Markdown sources; MkDocs rewrites and checks them.
+    html = render_page("minimal", FIXTURES / "valid", "en")
+    assert '<a href="reasons.md#family-support">' in html
+    assert '<a href="principles.md#confidentiality">' in html
+
+
+def test_dialogue_choices_link_to_the_step_or_ending_they_lead_to():
+    html = render_page("minimal", FIXTURES / "valid", "en")
+    assert '<a href="#quiz-minimal-d1-good">Continue →</a>' in html
+    assert 'id="quiz-minimal-d1-good"' in html
+
+
+def embedded_json(html: str) -> str:
+    return re.search(
+        r'<script class="quiz__data" type="application/json">(.*?)</script>', html, re.S
+    )[1]
+
+
+def test_hostile_text_loses_its_scripts_handlers_and_dangerous_links():
+    html = render_page("hostile", FIXTURES / "hostile", "en")
+    without_data = html.replace(embedded_json(html), "")
+    for banned in (
+        "<script>window",
+        "onerror",
+        "onclick",
+        "onload",
+        "javascript:",
+        "data:text",
+        "<iframe",
+        "<style",
+        "<svg",
+        "<img",
+    ):
+        assert banned not in without_data, banned
+    assert '<a href="https://example.org/">link</a>' in html
+    assert "&lt;script&gt;window.pwned=6&lt;/script&gt;" in html
+
+
+def test_embedded_json_escapes_angle_brackets_and_ampersands():
+    html = render_page("hostile", FIXTURES / "hostile", "en")
+    data = embedded_json(html)
+    assert "<" not in data and ">" not in data and "&" not in data
+    assert json.loads(data)["id"] == "hostile"
