@@ -8,7 +8,22 @@ from pathlib import Path
 
 LANGUAGES = ("lv", "en")
 # Page slugs in the order of the navigation; "" is the home page.
-PAGES = ("", "principles", "reasons", "glossary", "resources", "about")
+PAGES = (
+    "",
+    "principles",
+    "reasons",
+    "glossary",
+    "resources",
+    "scenarios",
+    "scenarios-situation",
+    "scenarios-help",
+    "simulations",
+    "self-check",
+    "progress",
+    "about",
+)
+# Pages that hold quizzes (the scenario index lists them but holds none).
+QUIZ_PAGES = ("scenarios-situation", "scenarios-help", "simulations", "self-check")
 
 PRINCIPLE_IDS = (
     "support-and-safety",

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-QUIZ_PAGE = {"lv": "/scenarios/", "en": "/en/scenarios/"}
+QUIZ_PAGE = {"lv": "/scenarios-situation/", "en": "/en/scenarios-situation/"}
+DIALOGUE_PAGE = {"lv": "/simulations/", "en": "/en/simulations/"}
 PROGRESS_PAGE = {"lv": "/progress/", "en": "/en/progress/"}
 
 
@@ -121,7 +122,7 @@ def play_dialogue(page, box, choose) -> str:
 
 
 def test_branching_dialogue_by_keyboard_reaches_an_ending_and_restarts(page):
-    page.goto(QUIZ_PAGE["en"])
+    page.goto(DIALOGUE_PAGE["en"])
     box = page.locator("#quiz-follow-up-dialogue .quiz-dialogue")
     assert box.locator(".quiz-step:visible").count() == 1
     ending = play_dialogue(
@@ -149,7 +150,8 @@ def test_progress_is_kept_after_a_reload_and_can_be_reset(page):
     answer_everything(page)
     saved = stored(page)
     assert saved["version"] == 1
-    assert set(saved["quizzes"]) == {"first-contact", "follow-up-dialogue"}
+    on_page = page.locator("section.quiz").evaluate_all("els => els.map(e => e.dataset.quiz)")
+    assert set(saved["quizzes"]) == set(on_page)
     assert all(entry["done"] for entry in saved["quizzes"].values())
     page.reload()
     assert stored(page) == saved
@@ -227,7 +229,7 @@ def test_quiz_assets_load_only_on_pages_with_a_quiz(site):
         html = path.read_text(encoding="utf-8")
         return {name for name in ("quiz.js", "quiz.css") if name in html}
 
-    assert assets(site / "scenarios/index.html") == {"quiz.js", "quiz.css"}
+    assert assets(site / "scenarios-situation/index.html") == {"quiz.js", "quiz.css"}
     assert assets(site / "en/progress/index.html") == {"quiz.js", "quiz.css"}
     assert assets(site / "principles/index.html") == set()
     assert assets(site / "en/index.html") == set()

@@ -10,9 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from etika import quiz_docs
 from etika.quiz_messages import MESSAGES
-from site_pages import read_article
+from site_pages import QUIZ_PAGES, REASON_IDS, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_ASSETS = ("docs/assets/javascripts/quiz.js", "docs/assets/stylesheets/quiz.css")
@@ -49,8 +50,8 @@ def test_quiz_script_and_style_weigh_at_most_8_kb_gzip_together():
 
 def test_example_quizzes_render_in_both_languages_with_links_to_their_sections(site):
     for lang, prefix in (("lv", ""), ("en", "en/")):
-        html = (site / prefix / "scenarios/index.html").read_text(encoding="utf-8")
-        assert 'id="quiz-first-contact"' in html and 'id="quiz-follow-up-dialogue"' in html
+        html = (site / prefix / "scenarios-situation/index.html").read_text(encoding="utf-8")
+        assert 'id="quiz-first-contact"' in html
         assert html.count('type="radio"') + html.count('type="checkbox"') >= 10
         assert re.search(r'<label for="quiz-first-contact-after-the-raid-[\w-]+">', html)
         # Section links resolve to the page of the same language.
@@ -60,20 +61,25 @@ def test_example_quizzes_render_in_both_languages_with_links_to_their_sections(s
 
 
 def test_both_languages_show_the_same_quiz_anchors(site):
-    latvian = read_article(site / "scenarios/index.html").ids
-    english = read_article(site / "en/scenarios/index.html").ids
-    assert [i for i in latvian if i.startswith("quiz-")] == [
-        i for i in english if i.startswith("quiz-")
-    ]
+    for slug in QUIZ_PAGES:
+        latvian = read_article(site / slug / "index.html").ids
+        english = read_article(site / "en" / slug / "index.html").ids
+        assert [i for i in latvian if i.startswith("quiz-")] == [
+            i for i in english if i.startswith("quiz-")
+        ], slug
 
 
 def test_progress_page_lists_every_quiz_in_both_languages(site):
+    focus = {}
+    for path in (ROOT / "quizzes").glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        focus[data["id"]] = data.get("focus")
+    by_reason = sorted((q for q in focus if focus[q]), key=lambda q: REASON_IDS.index(focus[q]))
     for prefix in ("", "en/"):
         html = (site / prefix / "progress/index.html").read_text(encoding="utf-8")
-        assert re.findall(r'data-quiz-id="([\w-]+)"', html) == [
-            "first-contact",
-            "follow-up-dialogue",
-        ]
+        listed = re.findall(r'data-quiz-id="([\w-]+)"', html)
+        assert sorted(listed) == sorted(focus)  # every quiz, once
+        assert listed[: len(by_reason)] == by_reason  # the reasons' quizzes in the page's order
 
 
 def copy_project(tmp_path: Path) -> Path:
@@ -112,14 +118,14 @@ def test_a_broken_quiz_stops_mkdocs_build_with_its_place_and_builds_nothing(tmp_
 
 def test_a_page_embedding_an_unknown_quiz_stops_mkdocs_build(tmp_path):
     project = copy_project(tmp_path)
-    page = project / "docs/scenarios.en.md"
+    page = project / "docs/scenarios-situation.en.md"
     page.write_text(
         page.read_text(encoding="utf-8").replace("quiz | first-contact", "quiz | first-contract")
     )
     line = next(n for n, t in enumerate(page.read_text().splitlines(), 1) if "first-contract" in t)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
-    expected = f"docs/scenarios.en.md:{line}:12: unknown quiz id 'first-contract'; did you mean 'first-contact'?"
+    expected = f"docs/scenarios-situation.en.md:{line}:12: unknown quiz id 'first-contract'; did you mean 'first-contact'?"
     assert expected in result.stderr
 
 

@@ -1,6 +1,7 @@
 """Python-Markdown extension: embed a quiz with the one-line marker `/// quiz | <quiz-id>`.
 
-It also renders `/// quiz-progress`, the learner's progress table listing every quiz.
+It also renders `/// quiz-index` (every quiz with topic and time) and `/// quiz-progress` (the
+learner's progress), see quiz_listings.py.
 Plain Python-Markdown (no MkDocs needed) so it outlives the theme. Options:
 
 - `quizzes_dir`, `docs_dir`: where the quiz YAML and the pages are (default `quizzes`, `docs`);
@@ -11,19 +12,17 @@ Plain Python-Markdown (no MkDocs needed) so it outlives the theme. Options:
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
-from markdown.util import AtomicString
 
 from .quiz_catalogue import QuizCatalogue, load_catalogue
-from .quiz_messages import MESSAGES
-from .quiz_render import QuizRenderer, script_json
+from .quiz_listings import LISTINGS
+from .quiz_render import QuizRenderer
 
 MARKER = re.compile(r"^/{3,}\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
-PROGRESS_MARKER = re.compile(r"^/{3,}\s*quiz-progress\s*$")
+LISTING_MARKER = re.compile(r"^/{3,}\s*(?P<name>quiz-progress|quiz-index)\s*$")
 
 
 class QuizError(Exception):
@@ -37,7 +36,7 @@ class QuizBlockProcessor(BlockProcessor):
 
     def test(self, parent, block):
         first = block.split("\n", 1)[0].strip()
-        return bool(MARKER.match(first) or PROGRESS_MARKER.match(first))
+        return bool(MARKER.match(first) or LISTING_MARKER.match(first))
 
     def run(self, parent, blocks):
         block = blocks.pop(0)
@@ -46,10 +45,11 @@ class QuizBlockProcessor(BlockProcessor):
             blocks.insert(0, rest)
         catalogue = self.extension.catalogue()
         renderer = self.extension.renderer(catalogue)
-        match = MARKER.match(first.strip())
-        if match is None:
-            parent.append(progress_table(catalogue, renderer))
+        listing = LISTING_MARKER.match(first.strip())
+        if listing:
+            parent.append(LISTINGS[listing["name"]](catalogue, renderer))
             return
+        match = MARKER.match(first.strip())
         quiz = catalogue.quizzes.get(match["id"])
         if quiz is None:
             raise QuizError(f"unknown quiz id '{match['id']}'")
@@ -76,44 +76,6 @@ class QuizExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # Before the paragraph processor, so the marker never becomes a paragraph of text.
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), "etika_quiz", 95)
-
-
-def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.Element:
-    """Every quiz with its status; quiz.js fills the status from the browser's storage."""
-    words = MESSAGES[renderer.lang]
-    box = etree.Element("div", {"class": "quiz-progress", "data-quiz-progress": ""})
-    table = etree.SubElement(box, "table")
-    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-    renderer.plain(head, "th", words["progress_title"], scope="col")
-    renderer.plain(head, "th", words["progress_status"], scope="col")
-    body = etree.SubElement(table, "tbody")
-    for quiz_id, quiz in catalogue.quizzes.items():
-        row = etree.SubElement(
-            body, "tr", {"data-quiz-id": quiz_id, "data-total": str(len(quiz.items))}
-        )
-        cell = etree.SubElement(row, "td")
-        page = catalogue.pages.get(quiz_id)
-        title = quiz.title.get(renderer.lang)
-        if page:
-            renderer.plain(cell, "a", title, href=renderer.link(page, f"quiz-{quiz_id}"))
-        else:
-            cell.text = AtomicString(title)
-        renderer.plain(row, "td", words["no_js"], **{"class": "quiz-progress__status"})
-    actions = etree.SubElement(box, "p")
-    renderer.plain(
-        actions,
-        "button",
-        words["reset"],
-        type="button",
-        hidden="hidden",
-        **{"class": "md-button quiz-reset"},
-    )
-    renderer.plain(box, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"})
-    words_json = etree.SubElement(
-        box, "script", {"type": "application/json", "class": "quiz__data"}
-    )
-    words_json.text = AtomicString(script_json({"words": words}))
-    return box
 
 
 def makeExtension(**kwargs) -> QuizExtension:

@@ -37,6 +37,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reset": "Dzēst manu progresu",
         "reset_done": "Progress izdzēsts.",
         "no_js": "Progresu var redzēt, ja pārlūkā ir ieslēgts JavaScript.",
+        "index_topic": "Temats",
+        "index_time": "Aptuvenais laiks",
+        "index_minutes": "{minutes} min",
+        "topic_simulation": "Intervijas simulācija",
+        "topic_principles": "Visi 15 principi",
     },
     "en": {
         "quiz": "Scenario",
@@ -69,5 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "reset": "Reset my progress",
         "reset_done": "Your progress has been cleared.",
         "no_js": "Your progress shows here when JavaScript is enabled in the browser.",
+        "index_topic": "Topic",
+        "index_time": "Approximate time",
+        "index_minutes": "{minutes} min",
+        "topic_simulation": "Interview simulation",
+        "topic_principles": "All 15 principles",
     },
 }

@@ -234,6 +234,10 @@ class Quiz(Strict):
     )
 
     id: Id = Field(description="Unique across all quizzes; the marker `/// quiz | <id>` uses it.")
+    focus: Id | None = Field(
+        default=None,
+        description="The refusal reason this quiz is mainly about (a reasons page anchor).",
+    )
     title: Bilingual = Field(description="The quiz heading on the page and in the progress list.")
     intro: Bilingual | None = Field(
         default=None, description="Optional lines shown under the title."
@@ -241,6 +245,14 @@ class Quiz(Strict):
     items: list[Item] = Field(
         min_length=1, description="Scenario questions and dialogues, in order."
     )
+
+    @field_validator("focus")
+    @classmethod
+    def _focus_is_a_reason(cls, focus: str | None, info: ValidationInfo) -> str | None:
+        known = (info.context or {}).get("reasons")
+        if focus is not None and known is not None and focus not in known:
+            raise rule_error(f"unknown reason id '{focus}': no such anchor on the reasons page")
+        return focus
 
     @model_validator(mode="after")
     def _item_ids_unique(self) -> Quiz:
