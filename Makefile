@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # Material announces its end of life on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint clean validate schema
+.PHONY: serve test build lint clean validate schema check publish publish-offline rollback
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -41,5 +41,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 
+# Validate, build into a temp dir, check links and anchors, add the CSP, publish (README).
+check: $(STAMP)
+	$(BIN)/python scripts/build.py check
+
+publish: $(STAMP)
+	$(BIN)/python scripts/build.py publish
+
+publish-offline: $(STAMP)
+	$(BIN)/python scripts/build.py publish --target offline
+
+rollback: $(STAMP)
+	$(BIN)/python scripts/build.py rollback
+
 clean:
-	rm -rf site $(VENV)
+	rm -rf site dist $(VENV)

@@ -1,22 +1,33 @@
 #!/usr/bin/env python3
-"""The site's command line: `python scripts/build.py validate [PATH ...]`.
+"""The site's command line: `python scripts/build.py COMMAND`.
 
 validate  check quiz YAML files (default: quizzes/) and the pages embedding them; print
           `path:line:col: message` per problem and exit 1, or a summary and exit 0.
 schema    regenerate quizzes/schema.json and the reference in quizzes/README.md from the models.
+check     validate, build strictly into a temp dir, check every internal link and anchor, add
+          the security policy; `--out DIR` keeps the result (what CI uploads to Pages hosts).
+publish   validate, build, check, add the security policy, then publish to the target set in
+          mkdocs.yml `extra.publish` (git branch, served directory, or offline zip).
+rollback  switch a served directory (the `dir` target) back to its previous release.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import quiz_docs  # noqa: E402
+from etika import offline_package, publish_config, quiz_docs  # noqa: E402
+from etika.publish_dir import publish_dir, rollback, security_policy_changed  # noqa: E402
+from etika.publish_git import publish_git  # noqa: E402
 from etika.quiz_validation import check_embeds, validate  # noqa: E402
+from etika.site_build import PublishError, build_site  # noqa: E402
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -40,6 +51,106 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _fail(error: PublishError) -> int:
+    for line in error.lines:
+        print(line, file=sys.stderr)
+    print(f"{error.step} failed: nothing was published", file=sys.stderr)
+    return 1
+
+
+def _settings(args: argparse.Namespace) -> publish_config.PublishConfig:
+    config = publish_config.load(ROOT / "mkdocs.yml")
+    for option, field in (
+        ("target", "target"),
+        ("remote", "git_remote"),
+        ("branch", "git_branch"),
+        ("keep", "dir_keep"),
+    ):
+        if getattr(args, option, None) is not None:
+            setattr(config, field, getattr(args, option))
+    if getattr(args, "dir", None):
+        config.dir_path = Path(args.dir).resolve()
+    if getattr(args, "output", None):
+        config.offline_output = Path(args.output).resolve()
+    return config
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    config = _settings(args)
+    with tempfile.TemporaryDirectory(prefix="etika-check-") as tmp:
+        try:
+            built = build_site(ROOT, Path(tmp) / "site", config.site_url)
+        except PublishError as error:
+            for line in error.lines:
+                print(line, file=sys.stderr)
+            print(f"{error.step} failed", file=sys.stderr)
+            return 1
+        if args.out:
+            out = Path(args.out).resolve()
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.move(built, out)
+    print(
+        "site built and every internal link and anchor checked"
+        + (f": {args.out}" if args.out else "")
+    )
+    return 0
+
+
+def _describe_source() -> str:
+    head = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return head.stdout.strip() if head.returncode == 0 else "a working copy"
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    config = _settings(args)
+    if config.target == "dir" and config.dir_path is None:
+        print("the dir target needs a path: extra.publish.dir.path or --dir", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="etika-publish-") as tmp:
+        site = Path(tmp) / "site"
+        try:
+            build_site(ROOT, site, config.site_url, offline=config.target == "offline")
+            if config.target == "git":
+                message = f"Publish the site built from {_describe_source()}"
+                commit = publish_git(
+                    site,
+                    remote=config.git_remote,
+                    branch=config.git_branch,
+                    message=message,
+                    project=ROOT,
+                )
+                where = f"{config.git_remote} {config.git_branch}"
+                print(f"published {commit[:12]} to {where}" if commit else f"{where}: up to date")
+            elif config.target == "dir":
+                release = publish_dir(site, config.dir_path, keep=config.dir_keep)
+                print(f"published release {release} to {config.dir_path}/current")
+                if security_policy_changed(config.dir_path, release):
+                    print("security policy changed: reload the web server (nginx -s reload)")
+            else:
+                output = offline_package.write_zip(site, config.offline_output)
+                print(f"wrote {output} ({output.stat().st_size // 1024} KB)")
+        except PublishError as error:
+            return _fail(error)
+    return 0
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    config = _settings(args)
+    if config.dir_path is None:
+        print(
+            "rollback needs the dir target's path: extra.publish.dir.path or --dir", file=sys.stderr
+        )
+        return 2
+    try:
+        release = rollback(config.dir_path)
+    except PublishError as error:
+        return _fail(error)
+    print(f"{config.dir_path}/current now serves release {release}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build.py", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -49,6 +160,22 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "schema", help="regenerate quizzes/schema.json and its reference"
     ).set_defaults(run=cmd_schema)
+    check_site = commands.add_parser(
+        "check", help="build strictly into a temp dir and check every internal link"
+    )
+    check_site.add_argument("--out", help="keep the checked site in this folder (replaced)")
+    check_site.set_defaults(run=cmd_check)
+    publish = commands.add_parser("publish", help="validate, build, check, then publish")
+    publish.add_argument("--target", choices=publish_config.TARGETS, help="override the target")
+    publish.add_argument("--remote", help="git target: remote name or URL")
+    publish.add_argument("--branch", help="git target: branch (default gh-pages)")
+    publish.add_argument("--dir", help="dir target: the directory the web server serves")
+    publish.add_argument("--keep", type=int, help="dir target: releases to keep")
+    publish.add_argument("--output", help="offline target: the zip to write")
+    publish.set_defaults(run=cmd_publish)
+    back = commands.add_parser("rollback", help="dir target: return to the previous release")
+    back.add_argument("--dir", help="the directory the web server serves")
+    back.set_defaults(run=cmd_rollback)
     args = parser.parse_args(argv)
     return args.run(args)
 

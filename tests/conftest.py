@@ -108,3 +108,18 @@ def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The site as `scripts/build.py publish` makes it: validated, built, link-checked, with CSP."""
+    from etika.site_build import PublishError, build_site
+
+    try:
+        return build_site(
+            ROOT,
+            tmp_path_factory.mktemp("published") / "site",
+            "https://etiska-intervesana.example/",
+        )
+    except PublishError as error:
+        pytest.fail(f"{error.step} failed:\n" + "\n".join(error.lines))

@@ -42,3 +42,16 @@ def on_page_context(context, page, config, nav):
             if alternate["link"].startswith(base):
                 alternate["link"] = alternate["link"][len(base) :]
     return context
+
+
+# Material's offline plugin loads its file:// worker shim from unpkg.com unless a polyfill named
+# "iframe-worker" is already configured; ours is vendored from npm (MIT, see the licence beside it).
+OFFLINE_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
+
+
+@event_priority(100)  # before the offline plugin's own on_config
+def on_config(config):
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
+    return config

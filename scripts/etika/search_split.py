@@ -56,7 +56,17 @@ def on_post_build(config):
         ]
         target = Path(config.site_dir) / lang / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+        _write_index(target, {**index, "docs": docs}, config)
     prefixes = tuple(f"{lang}/" for lang in languages)
     own = [doc for doc in index["docs"] if not doc["location"].startswith(prefixes)]
-    index_path.write_text(json.dumps({**index, "docs": own}, ensure_ascii=False), encoding="utf-8")
+    _write_index(index_path, {**index, "docs": own}, config)
+
+
+def _write_index(path: Path, index: dict, config) -> None:
+    data = json.dumps(index, ensure_ascii=False)
+    path.write_text(data, encoding="utf-8")
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    if offline is not None and offline.config.enabled:
+        # What the offline plugin writes (at a higher priority, before the split): file:// pages
+        # load the index as a script, since the worker cannot fetch() it.
+        path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
