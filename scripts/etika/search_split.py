@@ -5,6 +5,10 @@ which names the Latvian terms, would then answer Latvian queries. After the buil
 non-default language's entries move to /<lang>/search/search_index.json, and that language's
 pages point Material's `base` (the root its search index and result links resolve against) at
 /<lang>/.
+
+A language for which the site ships its own lunr plugin (docs/assets/javascripts/lunr/min/
+lunr.<lang>.min.js; Latvian, which lunr lacks) gets that plugin named in its index's config,
+so Material's search worker loads it: folding and stemming for indexed and query words alike.
 """
 
 from __future__ import annotations
@@ -19,6 +23,28 @@ from mkdocs.plugins import event_priority
 CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")'
 )
+
+
+def _default_language(config) -> str | None:
+    i18n = config.plugins.get("i18n")
+    for lang in i18n.config.languages if i18n else []:
+        if lang.default:
+            return lang.locale
+    return None
+
+
+def _own_lunr_language(index: dict, lang: str | None, config) -> dict:
+    plugin = (
+        Path(config.site_dir) / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{lang}.min.js"
+    )
+    if lang is None or not plugin.is_file():
+        return index
+    # The plugin's own trimmer and stemmer stay in lunr's pipelines (Material removes the ones
+    # the config does not name); English stop words would be wrong for this language.
+    return {
+        **index,
+        "config": {**index["config"], "lang": [lang], "pipeline": ["trimmer", "stemmer"]},
+    }
 
 
 def _other_languages(config) -> list[str]:
@@ -59,7 +85,8 @@ def on_post_build(config):
         _write_index(target, {**index, "docs": docs}, config)
     prefixes = tuple(f"{lang}/" for lang in languages)
     own = [doc for doc in index["docs"] if not doc["location"].startswith(prefixes)]
-    _write_index(index_path, {**index, "docs": own}, config)
+    own_index = _own_lunr_language({**index, "docs": own}, _default_language(config), config)
+    _write_index(index_path, own_index, config)
 
 
 def _write_index(path: Path, index: dict, config) -> None:
