@@ -81,8 +81,7 @@ def _results(page, query: str, expected: str, timeout_ms: int = 3000) -> list[st
             timeout=timeout_ms,
         )
     return page.locator(".md-search-result__link").evaluate_all(
-        "els => els.map(a => { const u = new URL(a.href); "
-        "return u.pathname.slice(1) + u.hash; })"
+        "els => els.map(a => { const u = new URL(a.href); return u.pathname.slice(1) + u.hash; })"
     )
 
 
