@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # Material announces its end of life on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint clean validate schema check publish publish-offline rollback
+.PHONY: serve test build lint clean validate schema check publish publish-offline rollback handouts
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -53,6 +53,10 @@ publish-offline: $(STAMP)
 
 rollback: $(STAMP)
 	$(BIN)/python scripts/build.py rollback
+
+# PDF handouts (principles, reasons; LV and EN) printed by Debian's chromium into dist/handouts/.
+handouts: $(STAMP)
+	$(BIN)/python scripts/build.py handouts
 
 clean:
 	rm -rf site dist $(VENV)

@@ -9,6 +9,7 @@ check     validate, build strictly into a temp dir, check every internal link an
 publish   validate, build, check, add the security policy, then publish to the target set in
           mkdocs.yml `extra.publish` (git branch, served directory, or offline zip).
 rollback  switch a served directory (the `dir` target) back to its previous release.
+handouts  print the principles and reasons pages to PDF handouts, LV and EN (dist/handouts/).
 """
 
 from __future__ import annotations
@@ -151,6 +152,21 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_handouts(args: argparse.Namespace) -> int:
+    from etika.handouts import print_handouts
+
+    config = _settings(args)
+    out = Path(args.out).resolve()
+    with tempfile.TemporaryDirectory(prefix="etika-handouts-") as tmp:
+        try:
+            site = build_site(ROOT, Path(tmp) / "site", config.site_url)
+        except PublishError as error:
+            return _fail(error)
+        for path in print_handouts(site, out):
+            print(f"wrote {path} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build.py", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -176,6 +192,9 @@ def main(argv: list[str] | None = None) -> int:
     back = commands.add_parser("rollback", help="dir target: return to the previous release")
     back.add_argument("--dir", help="the directory the web server serves")
     back.set_defaults(run=cmd_rollback)
+    handouts = commands.add_parser("handouts", help="PDF handouts of principles and reasons")
+    handouts.add_argument("--out", default=str(ROOT / "dist" / "handouts"), help="output folder")
+    handouts.set_defaults(run=cmd_handouts)
     args = parser.parse_args(argv)
     return args.run(args)
 

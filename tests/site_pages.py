@@ -19,6 +19,8 @@ PAGES = (
     "scenarios-help",
     "simulations",
     "self-check",
+    "facilitator-guide",
+    "workshop-deck",
     "progress",
     "about",
 )

@@ -66,11 +66,13 @@ def _target_file(site_dir: Path, url_path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def check_site(site_dir: Path, site_url: str) -> list[BrokenLink]:
+def check_site(site_dir: Path, site_url: str, *, absolute: bool = True) -> list[BrokenLink]:
     """Every broken internal link or anchor in the HTML under `site_dir`, in file order.
 
     `site_url` is the public address the site is built for: absolute links under it (canonical,
-    hreflang alternates, the 404 page's assets) are checked as internal links.
+    hreflang alternates, the 404 page's assets, QR codes) are checked as internal links, unless
+    `absolute` is False (the offline copy, whose files are named differently from the public
+    site's addresses those links keep pointing at).
     """
     site_dir = site_dir.resolve()
     base = urlsplit(site_url)
@@ -93,6 +95,8 @@ def check_site(site_dir: Path, site_url: str) -> list[BrokenLink]:
             if scheme or url.netloc:
                 if (scheme, url.netloc) != (base.scheme, base.netloc) and url.netloc != base.netloc:
                     continue  # another site: not ours to check (and never fetched in tests)
+                if not absolute:
+                    continue
                 if not url.path.startswith(base_path) and url.path + "/" != base_path:
                     problems.append(BrokenLink(rel_page, line, raw, "outside the site's path"))
                     continue

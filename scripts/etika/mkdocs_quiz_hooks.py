@@ -18,6 +18,7 @@ from etika.quiz_catalogue import load_catalogue
 from etika.quiz_validation import check_embeds
 
 EXTENSION = "etika.quiz_markdown"
+QR_EXTENSION = "etika.qr_markdown"
 log = logging.getLogger("mkdocs.etika")
 
 
@@ -47,7 +48,22 @@ def on_page_markdown(markdown, page, config, files):
     options["lang"] = getattr(page.file, "locale", None) or "lv"
     folder = PurePosixPath(page.file.src_uri).parent.as_posix()
     options["page_dir"] = "" if folder == "." else folder
+    if QR_EXTENSION in config.markdown_extensions:
+        # QR codes point at the public address of a page in this page's language.
+        qr = config.mdx_configs.setdefault(QR_EXTENSION, {})
+        qr["lang"] = options["lang"]
+        qr["site_url"] = config.site_url or "/"
+        qr["default_lang"] = _default_language(config)
     return markdown
+
+
+def _default_language(config) -> str:
+    """The language served at the site root (the i18n plugin changes theme.language per build)."""
+    i18n = config.plugins.get("i18n")
+    for language in i18n.config.languages if i18n else []:
+        if language.default:
+            return language.locale
+    return "lv"
 
 
 def on_serve(server, config, builder):

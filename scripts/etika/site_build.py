@@ -54,7 +54,7 @@ def build_site(root: Path, out_dir: Path, site_url: str, *, offline: bool = Fals
         output = (result.stdout + result.stderr).strip().splitlines()
         raise PublishError("mkdocs build --strict", output[-40:] or ["mkdocs exited with an error"])
 
-    broken = check_site(out_dir, site_url)
+    broken = check_site(out_dir, site_url, absolute=not offline)
     if broken:
         raise PublishError("link check", [f"{out_dir.name}/{b}" for b in broken])
 

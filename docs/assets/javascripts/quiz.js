@@ -94,6 +94,23 @@
       report(item.id, allRight ? 1 : 0);
     });
 
+    // Group mode (workshop.js, key R): show the room every option's verdict and feedback after
+    // the discussion. Nothing is recorded: it is the room's answer, not this browser's learner's.
+    form.addEventListener("etika:reveal", () => {
+      for (const wrapper of form.querySelectorAll(".quiz-option")) {
+        const right = item.correct.includes(wrapper.dataset.option);
+        wrapper.querySelector(".quiz-verdict").textContent = right ? words.right : words.not_quite;
+        wrapper.classList.add("is-shown");
+        wrapper.classList.toggle("is-right", right);
+        wrapper.classList.remove("is-wrong");
+      }
+      inputs.forEach((input) => { input.disabled = true; });
+      form.classList.add("is-checked");
+      show(check, false);
+      show(retry, true);
+      say(status, words.revealed);
+    });
+
     retry.addEventListener("click", () => {
       for (const wrapper of form.querySelectorAll(".quiz-option")) {
         wrapper.classList.remove("is-shown", "is-right", "is-wrong");

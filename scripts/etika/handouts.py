@@ -1,0 +1,74 @@
+"""PDF handouts of the principles and reasons pages, LV and EN, printed by headless Chromium.
+
+The pages' own print stylesheet (docs/assets/stylesheets/site.css, `@media print`) makes them
+handouts: A4, no navigation, link targets written out, facilitator notes left out. Chromium
+embeds the system font's glyphs, so the text stays selectable with every Latvian diacritic.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+# (page slug, file stem) per handout; the language prefix comes from LANGUAGES.
+HANDOUTS = (("principles", "principles"), ("reasons", "reasons"))
+LANGUAGES = {"lv": "", "en": "en/"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def _serve(site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def print_handouts(site: Path, out_dir: Path) -> list[Path]:
+    """Print each handout of each language from a built site into `out_dir`; return the files."""
+    from playwright.sync_api import sync_playwright  # a dev dependency: only `make handouts`
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with _serve(site) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for lang, prefix in LANGUAGES.items():
+            for slug, stem in HANDOUTS:
+                page.goto(f"{base}/{prefix}{slug}/", wait_until="load")
+                target = out_dir / f"{stem}.{lang}.pdf"
+                page.pdf(
+                    path=str(target),
+                    format="A4",
+                    print_background=True,
+                    prefer_css_page_size=True,
+                    display_header_footer=True,
+                    header_template="<span></span>",
+                    footer_template=(
+                        '<div style="font-size:8px;width:100%;text-align:center">'
+                        '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+                    ),
+                )
+                written.append(target)
+        browser.close()
+    return written
