@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # Material announces its end of life on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint clean validate schema check publish publish-offline rollback handouts
+.PHONY: serve test build lint clean validate schema check publish publish-offline rollback handouts bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -58,5 +58,11 @@ rollback: $(STAMP)
 handouts: $(STAMP)
 	$(BIN)/python scripts/build.py handouts
 
+# Speed and size against bench/budgets.json: prints a table, writes bench/results.json, exits 1
+# on a missed budget. Not part of `make test`. Lighthouse comes from npm, pinned in bench/.
+bench: $(STAMP)
+	cd bench && npm ci --no-audit --no-fund --silent
+	$(BIN)/python scripts/bench.py
+
 clean:
-	rm -rf site dist $(VENV)
+	rm -rf site dist $(VENV) bench/node_modules

@@ -95,7 +95,9 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
             body, "tr", {"data-quiz-id": quiz.id, "data-total": str(len(quiz.items))}
         )
         _title_cell(row, quiz, catalogue, renderer)
-        renderer.plain(row, "td", words["no_js"], **{"class": "quiz-progress__status"})
+        status = etree.SubElement(row, "td", {"class": "quiz-progress__status"})
+        # Hidden before quiz.js fills the cell when scripts run (quiz.css): no text swap to jump.
+        renderer.plain(status, "span", words["no_js"], **{"class": "quiz-progress__no-js"})
     actions = etree.SubElement(box, "p")
     renderer.plain(
         actions,

@@ -26,6 +26,11 @@ ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # Which page defines the anchors an item names (its Latvian source; MkDocs maps the language).
 SECTION_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
 
+# Feedback, explanations and debriefs stay out of the search index (Material's search honours
+# data-search-exclude and strips the attribute from the page): a search should land on the
+# scenario, and the index every page loads stays about a third smaller.
+NOT_INDEXED = {"data-search-exclude": "answers"}
+
 
 class QuizRenderer:
     """Renders quizzes for one page: its language and its folder (for relative links)."""
@@ -154,7 +159,9 @@ class QuizRenderer:
             label = etree.SubElement(wrapper, "label", {"for": option_id})
             self.rich(label, option.text, inline=True)
             feedback = etree.SubElement(
-                wrapper, "div", {"class": "quiz-feedback", "id": f"{option_id}-feedback"}
+                wrapper,
+                "div",
+                {"class": "quiz-feedback", "id": f"{option_id}-feedback", **NOT_INDEXED},
             )
             verdict = "right" if option.correct else "not_quite"
             self.plain(
@@ -182,7 +189,7 @@ class QuizRenderer:
             **{"class": "md-button quiz-retry"},
         )
         self.plain(form, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"})
-        explanation = etree.SubElement(form, "div", {"class": "quiz-explanation"})
+        explanation = etree.SubElement(form, "div", {"class": "quiz-explanation", **NOT_INDEXED})
         self.plain(
             explanation, "p", self.words["explanation"], **{"class": "quiz-explanation__title"}
         )
@@ -237,7 +244,9 @@ class QuizRenderer:
                 label = etree.SubElement(wrapper, "label", {"for": choice_id})
                 self.rich(label, choice.text, inline=True)
                 feedback = etree.SubElement(
-                    wrapper, "div", {"class": "quiz-feedback", "id": f"{choice_id}-feedback"}
+                    wrapper,
+                    "div",
+                    {"class": "quiz-feedback", "id": f"{choice_id}-feedback", **NOT_INDEXED},
                 )
                 self.rich(feedback, choice.feedback)
                 onward = etree.SubElement(feedback, "p", {"class": "quiz-next"})
@@ -275,7 +284,7 @@ class QuizRenderer:
                 **{"class": "quiz-outcome"},
             )
             self.plain(end, "p", ending.title.get(self.lang), **{"class": "quiz-ending__title"})
-            debrief = etree.SubElement(end, "div", {"class": "quiz-debrief"})
+            debrief = etree.SubElement(end, "div", {"class": "quiz-debrief", **NOT_INDEXED})
             self.rich(debrief, ending.debrief)
             self.related(end, item)
         actions = etree.SubElement(box, "div", {"class": "quiz-actions"})

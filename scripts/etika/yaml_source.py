@@ -56,6 +56,12 @@ class YamlDocument:
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+# libyaml's loader when PyYAML has it (the wheels do): scanning and composing every quiz twice in
+# pure Python was most of a build's validation time. Same marks; on an error the pure-Python
+# loader runs again, because its messages say more.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Load `path`; on any problem return no document and every problem found."""
 
@@ -78,9 +84,12 @@ def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
     if problems:
         return None, problems
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, text, problem)]
+        root = yaml.compose(text, Loader=LOADER)
+    except yaml.YAMLError:
+        try:  # PyYAML's own loader words its errors better ("expected …, but got …")
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            return None, [_syntax_problem(error, text, problem)]
     if root is None:
         return None, [problem(1, 1, "file is empty")]
 
@@ -109,7 +118,11 @@ def _forbidden_tokens(text: str, problem) -> list[Problem]:
     """
     found = []
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        tokens = list(yaml.scan(text, Loader=LOADER))
+    except yaml.YAMLError:
+        tokens = None  # reported below, in PyYAML's own words
+    try:
+        for token in tokens if tokens is not None else yaml.scan(text, Loader=yaml.SafeLoader):
             mark = token.start_mark
             if isinstance(token, yaml.AnchorToken):
                 message = f"anchor '&{token.value}' is not allowed; write the text out in full"

@@ -8,6 +8,9 @@
   "use strict";
   const params = new URLSearchParams(location.search);
   const root = document.documentElement;
+  // Scripts run: quiz.css lays quizzes out now as quiz.js will at the end of the page, so the
+  // page does not jump when it does (Material swaps its own no-js class only later).
+  root.classList.add("etika-js");
   if (params.get("facilitator") === "1") root.classList.add("is-facilitator");
   const slides = params.has("slides");
   // site.css keeps the page invisible while .is-slides-pending; slides.js lifts it.
