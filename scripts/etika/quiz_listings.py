@@ -96,8 +96,11 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
         )
         _title_cell(row, quiz, catalogue, renderer)
         status = etree.SubElement(row, "td", {"class": "quiz-progress__status"})
-        # Hidden before quiz.js fills the cell when scripts run (quiz.css): no text swap to jump.
+        # Without scripts the cell says progress needs JavaScript; with them (quiz.css, from the
+        # first paint) it already says "not started", which quiz.js keeps for a new learner:
+        # no text swap, so the table does not jump.
         renderer.plain(status, "span", words["no_js"], **{"class": "quiz-progress__no-js"})
+        renderer.plain(status, "span", words["not_started"], **{"class": "quiz-progress__pending"})
     actions = etree.SubElement(box, "p")
     renderer.plain(
         actions,
