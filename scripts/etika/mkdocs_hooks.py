@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from etika.site_config import offline_enabled
+
 
 def on_page_content(html, page, config, files):
     """Give each page the permalink title of its own language.
@@ -51,7 +53,6 @@ OFFLINE_WORKER_SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 @event_priority(100)  # before the offline plugin's own on_config
 def on_config(config):
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if offline is not None and offline.config.enabled:
+    if offline_enabled(config):
         config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
     return config

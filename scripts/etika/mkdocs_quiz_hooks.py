@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 
 from etika.quiz_catalogue import load_catalogue
 from etika.quiz_validation import check_embeds
+from etika.site_config import default_language
 
 EXTENSION = "etika.quiz_markdown"
 QR_EXTENSION = "etika.qr_markdown"
@@ -53,17 +54,8 @@ def on_page_markdown(markdown, page, config, files):
         qr = config.mdx_configs.setdefault(QR_EXTENSION, {})
         qr["lang"] = options["lang"]
         qr["site_url"] = config.site_url or "/"
-        qr["default_lang"] = _default_language(config)
+        qr["default_lang"] = default_language(config) or "lv"
     return markdown
-
-
-def _default_language(config) -> str:
-    """The language served at the site root (the i18n plugin changes theme.language per build)."""
-    i18n = config.plugins.get("i18n")
-    for language in i18n.config.languages if i18n else []:
-        if language.default:
-            return language.locale
-    return "lv"
 
 
 def on_serve(server, config, builder):

@@ -20,17 +20,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from etika.site_config import default_language, offline_enabled, other_languages
+
 CONFIG_BASE = re.compile(
     r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")'
 )
-
-
-def _default_language(config) -> str | None:
-    i18n = config.plugins.get("i18n")
-    for lang in i18n.config.languages if i18n else []:
-        if lang.default:
-            return lang.locale
-    return None
 
 
 def _own_lunr_language(index: dict, lang: str | None, config) -> dict:
@@ -47,16 +41,9 @@ def _own_lunr_language(index: dict, lang: str | None, config) -> dict:
     }
 
 
-def _other_languages(config) -> list[str]:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return []
-    return [lang.locale for lang in i18n.config.languages if not lang.default and lang.build]
-
-
 def on_post_page(output, page, config):
     locale = getattr(page.file, "locale", None)
-    if locale not in _other_languages(config):
+    if locale not in other_languages(config):
         return output
     language_root = posixpath.relpath(f"{locale}/", page.url or ".")
     return CONFIG_BASE.sub(lambda m: f"{m[1]}{language_root}{m[3]}", output, count=1)
@@ -68,7 +55,7 @@ def on_post_build(config):
     if not index_path.is_file():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    languages = _other_languages(config)
+    languages = other_languages(config)
     if not any(
         doc["location"].startswith(f"{lang}/") for doc in index["docs"] for lang in languages
     ):
@@ -85,15 +72,14 @@ def on_post_build(config):
         _write_index(target, {**index, "docs": docs}, config)
     prefixes = tuple(f"{lang}/" for lang in languages)
     own = [doc for doc in index["docs"] if not doc["location"].startswith(prefixes)]
-    own_index = _own_lunr_language({**index, "docs": own}, _default_language(config), config)
+    own_index = _own_lunr_language({**index, "docs": own}, default_language(config), config)
     _write_index(index_path, own_index, config)
 
 
 def _write_index(path: Path, index: dict, config) -> None:
     data = json.dumps(index, ensure_ascii=False)
     path.write_text(data, encoding="utf-8")
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if offline is not None and offline.config.enabled:
+    if offline_enabled(config):
         # What the offline plugin writes (at a higher priority, before the split): file:// pages
         # load the index as a script, since the worker cannot fetch() it.
         path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -1,0 +1,24 @@
+"""Questions several hooks ask of the MkDocs config: which languages, is this the offline build."""
+
+from __future__ import annotations
+
+
+def _languages(config) -> list:
+    i18n = config.plugins.get("i18n")
+    return list(i18n.config.languages) if i18n else []
+
+
+def default_language(config) -> str | None:
+    """The language served at the site root (the i18n plugin changes theme.language per build)."""
+    return next((lang.locale for lang in _languages(config) if lang.default), None)
+
+
+def other_languages(config) -> list[str]:
+    """The built languages served under /<lang>/."""
+    return [lang.locale for lang in _languages(config) if not lang.default and lang.build]
+
+
+def offline_enabled(config) -> bool:
+    """Whether Material's offline plugin is on (scripts/build.py publish --target offline)."""
+    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return offline is not None and offline.config.enabled
