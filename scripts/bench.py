@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from etika import bench_lighthouse, bench_sites, bench_weight  # noqa: E402
-from etika.bench_support import median, served, timed_build  # noqa: E402
+from etika.bench_support import build, median, served, timed_build  # noqa: E402
 from etika.quiz_validation import validate  # noqa: E402
 from etika.site_build import build_site  # noqa: E402
 
@@ -153,13 +151,6 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def build_bare(project: Path, out: Path) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(out)]
-    subprocess.run(command, cwd=project, check=True, env=env, capture_output=True)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds per median (default 5)")
@@ -176,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         results = {"build": measure_builds(tmp, args.runs)}
         results["validation"] = measure_validation(tmp)
         site = build_site(ROOT, tmp / "site", SITE_URL)
-        bare_site = build_bare(bench_sites.bare_material(tmp / "bare2"), tmp / "bare-site")
+        bare_site = tmp / "bare-site"
+        build(bench_sites.bare_material(tmp / "bare2"), bare_site)
         results["assets"] = bench_weight.asset_sizes(site)
         print("measuring pages…", file=sys.stderr)
         results["pages"] = measure_pages(site, bare_site, lighthouse)

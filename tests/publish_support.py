@@ -4,31 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from etika.nginx_server import NginxServer
+from etika.project_copy import ROOT, copy_project  # noqa: F401 (used by the tests)
+
 SITE_URL = "https://etiska-intervesana.example/"
-# What a project copy needs to build and publish (the rest of the repository is not read).
-PROJECT_PARTS = ("docs", "quizzes", "overrides", "scripts", "mkdocs.yml")
-
-
-def copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
 
 
 def run_cli(project: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -81,64 +65,16 @@ def kill_group(process: subprocess.Popen) -> None:
     process.wait()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 EXAMPLE_SERVER = ROOT / "scripts" / "deploy" / "nginx-site.conf"
 EXAMPLE_ROOT = "/var/www/etiska-intervesana"
 
-NGINX_CONF = """
-{user}
-daemon off;
-worker_processes 1;
-pid {run}/nginx.pid;
-error_log {run}/error.log;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {run}/body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    {server}
-}}
-"""
 
+def serve_target(target: Path, run_dir: Path) -> NginxServer:
+    """nginx serving the `dir` target `target` through our example server block, as deployed."""
 
-class Nginx:
-    """Debian's nginx on a free loopback port, serving `target` through our example server block."""
+    def server(port: int) -> str:
+        block = EXAMPLE_SERVER.read_text(encoding="utf-8")
+        block = block.replace("listen 80;", f"listen 127.0.0.1:{port};")
+        return block.replace(EXAMPLE_ROOT, str(target))
 
-    def __init__(self, target: Path, run_dir: Path):
-        self.port = free_port()
-        run_dir.mkdir(parents=True, exist_ok=True)
-        server = EXAMPLE_SERVER.read_text(encoding="utf-8")
-        server = server.replace("listen 80;", f"listen 127.0.0.1:{self.port};")
-        server = server.replace(EXAMPLE_ROOT, str(target))
-        # As root (CI), workers would drop to "nobody", who cannot enter pytest's 0700 temp dirs.
-        user = "user root root;" if os.geteuid() == 0 else ""
-        conf = run_dir / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(user=user, run=run_dir, server=server))
-        self.process = subprocess.Popen(
-            ["/usr/sbin/nginx", "-c", str(conf), "-p", str(run_dir)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                break
-            except OSError:
-                if self.process.poll() is not None:
-                    raise RuntimeError(self.process.stderr.read().decode()) from None
-                time.sleep(0.05)
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
+    return NginxServer(server, run_dir)

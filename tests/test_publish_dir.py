@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from etika.nginx_server import NginxServer
 from etika.publish_dir import (
     current_release,
     publish_dir,
@@ -21,7 +22,7 @@ from etika.publish_dir import (
     rollback,
     security_policy_changed,
 )
-from publish_support import ROOT, Nginx, kill_group, run_cli
+from publish_support import ROOT, kill_group, run_cli, serve_target
 
 ASSET = re.compile(r'(?:href|src)="([^"#?]+\.(?:css|js))"')
 
@@ -35,8 +36,8 @@ def served(tmp_path):
     target = tmp_path / "www"
     started = []
 
-    def start() -> Nginx:
-        started.append(Nginx(target, tmp_path / "nginx"))
+    def start() -> NginxServer:
+        started.append(serve_target(target, tmp_path / "nginx"))
         return started[-1]
 
     yield target, start

@@ -5,13 +5,13 @@ from __future__ import annotations
 import gzip
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
 from etika import quiz_docs
+from etika.project_copy import copy_project
 from etika.quiz_messages import MESSAGES
 from site_pages import QUIZ_PAGES, REASON_IDS, read_article
 
@@ -82,18 +82,6 @@ def test_progress_page_lists_every_quiz_in_both_languages(site):
         assert listed[: len(by_reason)] == by_reason  # the reasons' quizzes in the page's order
 
 
-def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "quizzes", "scripts", "mkdocs.yml"):
-        source = ROOT / name
-        target = project / name
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
-    return project
-
-
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
@@ -101,7 +89,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 
 def test_a_broken_quiz_stops_mkdocs_build_with_its_place_and_builds_nothing(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     quiz = project / "quizzes/first-contact.yaml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("select: single", "select: one"))
     site_dir = tmp_path / "site"
@@ -117,7 +105,7 @@ def test_a_broken_quiz_stops_mkdocs_build_with_its_place_and_builds_nothing(tmp_
 
 
 def test_a_page_embedding_an_unknown_quiz_stops_mkdocs_build(tmp_path):
-    project = copy_project(tmp_path)
+    project = copy_project(tmp_path / "project")
     page = project / "docs/scenarios-situation.en.md"
     page.write_text(
         page.read_text(encoding="utf-8").replace("quiz | first-contact", "quiz | first-contract")

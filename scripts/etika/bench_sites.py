@@ -16,9 +16,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from .bench_support import ROOT
+from .project_copy import ROOT, copy_project
 
-PROJECT_PARTS = ("docs", "quizzes", "overrides", "scripts", "mkdocs.yml")
 QUIZ_MARKER = re.compile(r"^(/{3,}\s*quiz\s*\|\s*)([\w-]+)\s*$", re.M)
 ANY_MARKER = re.compile(r"^/{3,}\s*(quiz|quiz-index|quiz-progress|qr)\b.*$", re.M)
 QUIZ_ANCHOR = re.compile(r"#quiz-[\w-]+")
@@ -29,25 +28,12 @@ def _load_config(path: Path) -> dict:
         return yaml_load(f)
 
 
-def _copy_project(destination: Path) -> Path:
-    destination.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(
-                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(source, destination / part)
-    return destination
-
-
 def _pages(docs: Path) -> list[Path]:
     return sorted(p for p in docs.glob("*.md"))
 
 
 def ten_times_larger(destination: Path, copies: int = 9) -> Path:
-    project = _copy_project(destination)
+    project = copy_project(destination)
     docs, quizzes = project / "docs", project / "quizzes"
     originals = sorted(quizzes.glob("*.yaml"))
     config = _load_config(project / "mkdocs.yml")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .asset_minify import our_assets
 from .bench_support import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
@@ -20,13 +21,8 @@ CHROMIUM_ARGS = [
 
 
 def own_asset_paths() -> set[str]:
-    """Site paths of our own JS and CSS (everything under docs/assets that is not vendored)."""
-    assets = ROOT / "docs" / "assets"
-    return {
-        "assets/" + p.relative_to(assets).as_posix()
-        for p in assets.rglob("*")
-        if p.suffix in {".js", ".css"} and "vendor" not in p.parts
-    }
+    """Site paths of our own JS and CSS: the files the build minifies as ours."""
+    return set(our_assets(ROOT / "docs"))
 
 
 def measure(base_url: str, paths: dict[str, str]) -> dict[str, dict]:
