@@ -208,3 +208,21 @@ def test_a_release_with_a_new_security_policy_is_flagged_for_a_server_reload(tmp
     assert not security_policy_changed(target, first)
     assert not security_policy_changed(target, same)
     assert security_policy_changed(target, changed)
+
+
+def test_release_ids_sort_in_publish_order_even_when_the_clock_says_otherwise(
+    monkeypatch, tmp_path
+):
+    # Each publish reads the clock once; here it reads a second boundary, then a clock that
+    # stepped back an hour. Pruning and rollback rely on ids sorting in publish order.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    boundary = 1_795_000_000 * 10**9
+    clock = iter([boundary - 1, boundary, boundary - 3600 * 10**9, boundary + 5])
+    monkeypatch.setattr(time, "time_ns", lambda: next(clock))
+    target = tmp_path / "www"
+    ids = [publish_dir(site, target, keep=10) for _ in range(4)]
+    assert ids == sorted(ids) and len(set(ids)) == 4
+    assert releases(target) == ids and current_release(target) == ids[-1]
+    assert ids[1].endswith("000000000") and ids[0].endswith("999999999")

@@ -15,6 +15,7 @@ scripts and styles afterwards.
 
 from __future__ import annotations
 
+import calendar
 import fcntl
 import json
 import os
@@ -77,7 +78,7 @@ def publish_dir(site_dir: Path, target: Path, *, keep: int) -> str:
         folder.mkdir(exist_ok=True)
         for stale in folder.glob(".*.partial"):  # left by a publish that was killed
             shutil.rmtree(stale, ignore_errors=True)
-        release = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"{time.time_ns() % 10**9:09d}"
+        release = _new_release_id(releases(target))
         partial = folder / f".{release}.partial"
         shutil.copytree(site_dir, partial, symlinks=False)
         own = sorted(p.relative_to(partial).as_posix() for p in partial.rglob("*") if p.is_file())
@@ -89,6 +90,29 @@ def publish_dir(site_dir: Path, target: Path, *, keep: int) -> str:
         _switch(target, release)
         _prune(target, keep)
         return release
+
+
+def _new_release_id(existing: list[str]) -> str:
+    """A time-stamped id (UTC, to the nanosecond) that sorts after every existing release.
+
+    One clock read gives both the seconds and the nanoseconds: two reads straddling a second
+    boundary once gave an id that sorted before its predecessor, so pruning removed the newest
+    release. A clock that steps backwards is handled by counting on from the newest id.
+    """
+    now = time.time_ns()
+    newest = _id_to_ns(existing[-1]) if existing else None
+    if newest is not None and now <= newest:
+        now = newest + 1
+    seconds, nanos = divmod(now, 10**9)
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime(seconds)) + f"{nanos:09d}"
+
+
+def _id_to_ns(release: str) -> int | None:
+    try:
+        seconds = calendar.timegm(time.strptime(release[:15], "%Y%m%dT%H%M%S"))
+        return seconds * 10**9 + int(release[15:])
+    except ValueError:  # a folder someone put there by hand: nothing to count on from
+        return None
 
 
 def _carry_over_assets(previous: Path, new: Path, new_files: set[str]) -> None:
