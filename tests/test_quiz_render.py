@@ -81,3 +81,56 @@ def test_embedded_json_escapes_angle_brackets_and_ampersands():
     data = embedded_json(html)
     assert "<" not in data and ">" not in data and "&" not in data
     assert json.loads(data)["id"] == "hostile"
+
+
+def _author_texts() -> list[str]:
+    """Every text of every real quiz, both languages."""
+    import yaml
+
+    texts: list[str] = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if set(node) == {"lv", "en"} and all(isinstance(v, str) for v in node.values()):
+                texts.extend(node.values())
+            else:
+                for value in node.values():
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in sorted((Path(__file__).parent.parent / "quizzes").glob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return texts
+
+
+TRICKY = [
+    "1990. gadā viņa aizbrauca",  # a Latvian date that Markdown reads as a list
+    "- a list",
+    "> a quote",
+    "# a heading",
+    "a *stressed* word",
+    "snake_case and 2 < 3 & 4 > 1",
+    "a [link](https://example.org)",
+    "a line  \nbreak",
+    "    code",
+    "",
+    "Plain sentence with «quotes», “curly” ones and a no-break\u00a0space.",
+]
+
+
+def test_plain_texts_take_a_fast_path_that_renders_exactly_what_markdown_would():
+    import xml.etree.ElementTree as etree
+
+    from etika.quiz_render import MARKUP, QuizRenderer
+
+    renderer = QuizRenderer("lv", "", {})
+    texts = _author_texts() + TRICKY
+    assert len(texts) > 1000
+    plain = [t for t in texts if not MARKUP.search(t)]
+    assert len(plain) > len(texts) * 0.8  # the fast path is the common one
+    for text in texts:
+        fast = etree.tostring(renderer.fragment(text), encoding="unicode")
+        slow = etree.tostring(renderer.markdown_fragment(text), encoding="unicode")
+        assert fast == slow, text

@@ -41,6 +41,8 @@ def on_config(config):
         for problem in problems:
             log.error(str(problem))
         raise Abort(f"{len(problems)} quiz problem(s); nothing was built")
+    # `mkdocs serve` loads the config again for every rebuild, so this is never stale.
+    config.mdx_configs[EXTENSION]["catalogue"] = catalogue
     return config
 
 

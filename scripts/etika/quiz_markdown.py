@@ -6,7 +6,8 @@ Plain Python-Markdown (no MkDocs needed) so it outlives the theme. Options:
 
 - `quizzes_dir`, `docs_dir`: where the quiz YAML and the pages are (default `quizzes`, `docs`);
 - `lang`: the page language (`lv` or `en`); `page_dir`: the page's folder inside docs_dir, for
-  relative links. Under MkDocs the hooks set both for each page.
+  relative links. Under MkDocs the hooks set both for each page;
+- `catalogue`: the validated quizzes, when the caller already has them (the MkDocs hooks do).
 """
 
 from __future__ import annotations
@@ -63,10 +64,17 @@ class QuizExtension(Extension):
             "docs_dir": ["docs", "Folder of the pages (their anchors and section titles)"],
             "lang": ["lv", "Language of the page: lv or en"],
             "page_dir": ["", "Folder of the page inside docs_dir, for relative links"],
+            # MkDocs validates once per build and hands the result to every page; plain
+            # Python-Markdown loads (and caches) it on first use. Not None as the default:
+            # Python-Markdown would read the value as a boolean.
+            "catalogue": ["", "An already loaded QuizCatalogue"],
         }
         super().__init__(**kwargs)
 
     def catalogue(self) -> QuizCatalogue:
+        given = self.getConfig("catalogue")
+        if isinstance(given, QuizCatalogue):
+            return given
         return load_catalogue(Path(self.getConfig("quizzes_dir")), Path(self.getConfig("docs_dir")))
 
     def renderer(self, catalogue: QuizCatalogue) -> QuizRenderer:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -25,6 +26,10 @@ ALLOWED_ATTRIBUTES = {"a": {"href"}}
 ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # Which page defines the anchors an item names (its Latvian source; MkDocs maps the language).
 SECTION_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
+
+# Anything Markdown could read as markup, an escape or a block (list, heading, quote, code,
+# line breaks); a text without any of it is a plain paragraph.
+MARKUP = re.compile(r"^$|[\\`*_\[\]<>&!#\n\r\t]|^\s|\s$|^(?:\d+[.)]|[-+=>])|  ")
 
 # Feedback, explanations and debriefs stay out of the search index (Material's search honours
 # data-search-exclude and strips the attribute from the page): a search should land on the
@@ -46,16 +51,7 @@ class QuizRenderer:
 
     def rich(self, parent: etree.Element, text: Bilingual, *, inline: bool = False) -> None:
         """Append sanitised author Markdown to `parent` (unwrapped from <p> when inline)."""
-        self._markdown.reset()
-        html = nh3.clean(
-            self._markdown.convert(text.get(self.lang)),
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes=ALLOWED_SCHEMES,
-            link_rel=None,
-        )
-        fragment = etree.fromstring(f"<div>{html.replace('&nbsp;', '&#160;')}</div>")
-        _make_atomic(fragment)
+        fragment = self.fragment(text.get(self.lang))
         if inline and len(fragment) == 1 and fragment[0].tag == "p" and not fragment.text:
             fragment = fragment[0]
         if fragment.text:
@@ -64,6 +60,30 @@ class QuizRenderer:
             else:
                 parent.text = AtomicString((parent.text or "") + fragment.text)
         parent.extend(list(fragment))
+
+    def fragment(self, source: str) -> etree.Element:
+        """Author Markdown as a <div> of sanitised, atomic elements."""
+        if not MARKUP.search(source):
+            fragment = etree.Element("div")
+            # Most texts are one plain paragraph: Markdown and nh3 would only wrap it in <p>,
+            # at a quarter of the quiz build time (tests prove both paths give the same tree).
+            etree.SubElement(fragment, "p").text = AtomicString(source)
+            return fragment
+        return self.markdown_fragment(source)
+
+    def markdown_fragment(self, source: str) -> etree.Element:
+        """`fragment` the long way: Markdown, then nh3 (the sanitiser is the last word)."""
+        self._markdown.reset()
+        html = nh3.clean(
+            self._markdown.convert(source),
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=ALLOWED_SCHEMES,
+            link_rel=None,
+        )
+        fragment = etree.fromstring(f"<div>{html.replace('&nbsp;', '&#160;')}</div>")
+        _make_atomic(fragment)
+        return fragment
 
     def plain(self, parent: etree.Element, tag: str, text: str, **attrs: str) -> etree.Element:
         element = etree.SubElement(parent, tag, attrs)
