@@ -12,19 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from etika import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-# Without these flags Chromium phones home at start-up (and this machine refuses the connections).
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass(frozen=True)
@@ -83,14 +73,14 @@ def base_url(site) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for the whole session (Playwright cannot download one here)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)")
+    if chromium.missing():
+        pytest.fail(chromium.missing())
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+        browser = chromium.launch(pw)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

@@ -101,9 +101,9 @@ def test_requests_during_a_publish_never_see_a_404_or_an_old_page_without_its_as
     old_page = _get(nginx.url + "/en/principles/")[1].decode()
     thread = threading.Thread(target=reader)
     thread.start()
-    time.sleep(0.3)
+    _wait_until(lambda: b"aaaaaaaa" in seen)
     publish_dir(second, target, keep=3)
-    time.sleep(0.3)
+    _wait_until(lambda: b"bbbbbbbb" in seen)  # polls, not sleeps: CI machines are slow
     stop.set()
     thread.join()
     assert failures == []
@@ -208,6 +208,12 @@ def test_a_release_with_a_new_security_policy_is_flagged_for_a_server_reload(tmp
     assert not security_policy_changed(target, first)
     assert not security_policy_changed(target, same)
     assert security_policy_changed(target, changed)
+
+
+def _wait_until(condition, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def test_release_ids_sort_in_publish_order_even_when_the_clock_says_otherwise(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from etika.publish_git import publish_git
@@ -134,6 +136,27 @@ def test_a_publish_killed_during_the_build_publishes_nothing(bare, tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(1.5)
+    # Kill it while `mkdocs build` runs (a fixed delay could land after the push on a fast
+    # machine, or before the build on a slow one).
+    deadline = time.monotonic() + 60
+    while not _mkdocs_child_of(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _mkdocs_child_of(process.pid), "the publish never reached its build"
     kill_group(process)
     assert remote_ref(bare) == before
+
+
+def _mkdocs_child_of(pid: int) -> bool:
+    """Whether a process in `pid`'s session is running `mkdocs build`."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if os.getsid(int(proc.name)) != pid:
+                continue
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ProcessLookupError):
+            continue  # it ended while we looked
+        if b"mkdocs" in argv and b"build" in argv:
+            return True
+    return False

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from . import chromium
 from .bench_support import ROOT
 
 CLI = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -40,7 +41,7 @@ def run(url: str, mode: str) -> dict:
         ]
         if mode == "desktop":
             command.append("--preset=desktop")
-        env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+        env = dict(os.environ, CHROME_PATH=chromium.PATH)
         result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=180)
         if result.returncode != 0 or not report.is_file():
             raise RuntimeError(f"lighthouse failed for {url}:\n{result.stderr[-2000:]}")

@@ -8,16 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import chromium
 from .asset_minify import our_assets
 from .bench_support import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
 
 
 def own_asset_paths() -> set[str]:
@@ -32,7 +25,7 @@ def measure(base_url: str, paths: dict[str, str]) -> dict[str, dict]:
     own = own_asset_paths()
     results = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium.launch(pw)
         for name, path in paths.items():
             context = browser.new_context()
             page = context.new_page()

@@ -14,16 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
+from . import chromium
+
 # (page slug, file stem) per handout; the language prefix comes from LANGUAGES.
 HANDOUTS = (("principles", "principles"), ("reasons", "reasons"))
 LANGUAGES = {"lv": "", "en": "en/"}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -51,7 +46,7 @@ def print_handouts(site: Path, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with _serve(site) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = chromium.launch(pw)
         page = browser.new_page()
         for lang, prefix in LANGUAGES.items():
             for slug, stem in HANDOUTS:

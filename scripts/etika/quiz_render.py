@@ -161,27 +161,8 @@ class QuizRenderer:
         )
         kind = "radio" if item.select == "single" else "checkbox"
         for option in item.options:
-            option_id = f"{item_id}-{option.id}"
-            wrapper = etree.SubElement(
-                fieldset, "div", {"class": "quiz-option", "data-option": option.id}
-            )
-            etree.SubElement(
-                wrapper,
-                "input",
-                {
-                    "type": kind,
-                    "name": item_id,
-                    "id": option_id,
-                    "value": option.id,
-                    "aria-describedby": f"{item_id}-hint",
-                },
-            )
-            label = etree.SubElement(wrapper, "label", {"for": option_id})
-            self.rich(label, option.text, inline=True)
-            feedback = etree.SubElement(
-                wrapper,
-                "div",
-                {"class": "quiz-feedback", "id": f"{option_id}-feedback", **NOT_INDEXED},
+            feedback = self.answer(
+                fieldset, kind, item_id, option.id, option.text, described_by=f"{item_id}-hint"
             )
             verdict = "right" if option.correct else "not_quite"
             self.plain(
@@ -215,6 +196,29 @@ class QuizRenderer:
         )
         self.rich(explanation, item.explanation)
         self.related(explanation, item)
+
+    def answer(
+        self,
+        fieldset: etree.Element,
+        kind: str,
+        name: str,
+        value: str,
+        text: Bilingual,
+        *,
+        described_by: str | None = None,
+    ) -> etree.Element:
+        """One option or choice: a native input and its label; returns its (empty) feedback box."""
+        answer_id = f"{name}-{value}"
+        wrapper = etree.SubElement(fieldset, "div", {"class": "quiz-option", "data-option": value})
+        attributes = {"type": kind, "name": name, "id": answer_id, "value": value}
+        if described_by:
+            attributes["aria-describedby"] = described_by
+        etree.SubElement(wrapper, "input", attributes)
+        label = etree.SubElement(wrapper, "label", {"for": answer_id})
+        self.rich(label, text, inline=True)
+        return etree.SubElement(
+            wrapper, "div", {"class": "quiz-feedback", "id": f"{answer_id}-feedback", **NOT_INDEXED}
+        )
 
     def related(self, parent: etree.Element, item: Question | Dialogue) -> None:
         """Links to the reason and principle sections the item practises, in the page language."""
@@ -252,22 +256,7 @@ class QuizRenderer:
             fieldset = etree.SubElement(form, "fieldset")
             self.plain(fieldset, "legend", self.words["your_reply"])
             for choice in step.choices:
-                choice_id = f"{step_id}-{choice.id}"
-                wrapper = etree.SubElement(
-                    fieldset, "div", {"class": "quiz-option", "data-option": choice.id}
-                )
-                etree.SubElement(
-                    wrapper,
-                    "input",
-                    {"type": "radio", "name": step_id, "id": choice_id, "value": choice.id},
-                )
-                label = etree.SubElement(wrapper, "label", {"for": choice_id})
-                self.rich(label, choice.text, inline=True)
-                feedback = etree.SubElement(
-                    wrapper,
-                    "div",
-                    {"class": "quiz-feedback", "id": f"{choice_id}-feedback", **NOT_INDEXED},
-                )
+                feedback = self.answer(fieldset, "radio", step_id, choice.id, choice.text)
                 self.rich(feedback, choice.feedback)
                 onward = etree.SubElement(feedback, "p", {"class": "quiz-next"})
                 self.plain(
