@@ -17,7 +17,6 @@ from site_pages import PRINCIPLE_IDS, REASON_IDS
 ROOT = Path(__file__).resolve().parent.parent
 QUIZ_FILES = sorted((ROOT / "quizzes").glob("*.yaml"))
 SIMULATIONS = ("raid-dialogue", "follow-up-dialogue")
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
 @pytest.fixture(scope="module")

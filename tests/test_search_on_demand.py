@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from a11y import assert_accessible
 
 pytestmark = pytest.mark.browser
 
@@ -67,7 +68,7 @@ def _marks(page) -> list[str]:
     return page.locator("mark[data-md-highlight]").evaluate_all("ms => ms.map(m => m.textContent)")
 
 
-def test_arriving_from_a_result_marks_the_words_with_their_diacritics_without_the_index(page):
+def test_arriving_from_a_result_marks_the_words_with_their_diacritics_without_the_index(page, axe):
     requests = _index_requests(page)
     # What Material puts in `h`: the folded stems our Latvian index holds.
     page.goto("/principles/?h=ekspluatac+cietus#confidentiality", wait_until="networkidle")
@@ -78,6 +79,7 @@ def test_arriving_from_a_result_marks_the_words_with_their_diacritics_without_th
     assert page.locator("mark mark").count() == 0
     assert requests == []  # highlighting needs only the fold, not the index
     assert page.evaluate("location.search + location.hash") == "#confidentiality"
+    assert_accessible(axe, page)  # the marks keep their contrast
 
 
 def test_a_search_result_opens_its_page_with_the_typed_latvian_word_marked(page):
