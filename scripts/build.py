@@ -24,8 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import offline_package, publish_config, quiz_docs  # noqa: E402
-from etika.publish_dir import publish_dir, rollback, security_policy_changed  # noqa: E402
+from etika import offline_package, publish_config, publish_dir, quiz_docs  # noqa: E402
 from etika.publish_git import publish_git  # noqa: E402
 from etika.quiz_validation import check_embeds, validate  # noqa: E402
 from etika.site_build import PublishError, build_site  # noqa: E402
@@ -69,8 +68,14 @@ def _settings(args: argparse.Namespace) -> publish_config.PublishConfig:
     ):
         if getattr(args, option, None) is not None:
             setattr(config, field, getattr(args, option))
+    if getattr(args, "ssh", None):
+        config.dir_ssh = args.ssh
     if getattr(args, "dir", None):
-        config.dir_path = Path(args.dir).resolve()
+        config.dir_target = publish_config.dir_target(
+            args.dir, config.dir_ssh, relative_to=Path.cwd()
+        )
+    elif config.dir_target is not None:
+        config.dir_target = publish_dir.DirTarget(config.dir_target.location, config.dir_ssh)
     if getattr(args, "output", None):
         config.offline_output = Path(args.output).resolve()
     return config
@@ -106,9 +111,17 @@ def _describe_source() -> str:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     config = _settings(args)
-    if config.target == "dir" and config.dir_path is None:
+    if config.target == "dir" and config.dir_target is None:
         print("the dir target needs a path: extra.publish.dir.path or --dir", file=sys.stderr)
         return 2
+    problem = publish_config.site_url_problem(config.site_url)
+    if problem:
+        # A warning, not a stop: a rehearsal publish to a test server is legitimate.
+        print(
+            f"warning: {problem}: canonical links, hreflang alternates and QR codes will point"
+            " there. Set site_url in mkdocs.yml to the public address.",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory(prefix="etika-publish-") as tmp:
         site = Path(tmp) / "site"
         try:
@@ -125,9 +138,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
                 where = f"{config.git_remote} {config.git_branch}"
                 print(f"published {commit[:12]} to {where}" if commit else f"{where}: up to date")
             elif config.target == "dir":
-                release = publish_dir(site, config.dir_path, keep=config.dir_keep)
-                print(f"published release {release} to {config.dir_path}/current")
-                if security_policy_changed(config.dir_path, release):
+                release, policy_changed = publish_dir.publish(
+                    site, config.dir_target, keep=config.dir_keep
+                )
+                print(f"published release {release} to {config.dir_target}/current")
+                if policy_changed:
                     print("security policy changed: reload the web server (nginx -s reload)")
             else:
                 output = offline_package.write_zip(site, config.offline_output)
@@ -139,16 +154,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     config = _settings(args)
-    if config.dir_path is None:
+    if config.dir_target is None:
         print(
             "rollback needs the dir target's path: extra.publish.dir.path or --dir", file=sys.stderr
         )
         return 2
     try:
-        release = rollback(config.dir_path)
+        release = publish_dir.roll_back(config.dir_target)
     except PublishError as error:
         return _fail(error)
-    print(f"{config.dir_path}/current now serves release {release}")
+    print(f"{config.dir_target}/current now serves release {release}")
     return 0
 
 
@@ -185,12 +200,16 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("--target", choices=publish_config.TARGETS, help="override the target")
     publish.add_argument("--remote", help="git target: remote name or URL")
     publish.add_argument("--branch", help="git target: branch (default gh-pages)")
-    publish.add_argument("--dir", help="dir target: the directory the web server serves")
+    publish.add_argument(
+        "--dir", help="dir target: the directory the web server serves, or [user@]host:/path"
+    )
+    publish.add_argument("--ssh", help='dir target on a server: the ssh command (default "ssh")')
     publish.add_argument("--keep", type=int, help="dir target: releases to keep")
     publish.add_argument("--output", help="offline target: the zip to write")
     publish.set_defaults(run=cmd_publish)
     back = commands.add_parser("rollback", help="dir target: return to the previous release")
-    back.add_argument("--dir", help="the directory the web server serves")
+    back.add_argument("--dir", help="the directory the web server serves, or [user@]host:/path")
+    back.add_argument("--ssh", help='for a server: the ssh command (default "ssh")')
     back.set_defaults(run=cmd_rollback)
     handouts = commands.add_parser("handouts", help="PDF handouts of principles and reasons")
     handouts.add_argument("--out", default=str(ROOT / "dist" / "handouts"), help="output folder")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import zipfile
 
 import pytest
+from etika.static_server import serve_directory
 from publish_support import ROOT, run_cli
 
 pytestmark = pytest.mark.browser
@@ -20,19 +18,10 @@ document.addEventListener('securitypolicyviolation', e => window.__violations.pu
 """
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def published_url(published_site):
-    handler = functools.partial(_Quiet, directory=str(published_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_directory(published_site) as url:
+        yield url
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from etika.nginx_server import NginxServer
-from etika.publish_dir import (
+from etika.release_dir import (
     current_release,
     publish_dir,
     releases,
@@ -119,7 +119,7 @@ def test_requests_during_a_publish_never_see_a_404_or_an_old_page_without_its_as
 PUBLISH_SNIPPET = """
 import sys
 from pathlib import Path
-from etika.publish_dir import publish_dir
+from etika.release_dir import publish_dir
 publish_dir(Path(sys.argv[1]), Path(sys.argv[2]), keep=3)
 """
 

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from etika.publish_config import site_url_problem
 from etika.publish_git import publish_git
 from publish_support import (
     ROOT,
@@ -82,6 +83,32 @@ def test_a_broken_link_in_generated_html_publishes_nothing(bare, tmp_path):
     assert "no such file: ../no-such-page/" in result.stderr
     assert "link check failed: nothing was published" in result.stderr
     assert remote_ref(bare) == before
+
+
+def test_publishing_with_the_placeholder_site_url_warns_and_still_publishes(bare, tmp_path):
+    before = _first_release(bare, tmp_path)
+    result = run_cli(ROOT, "publish", "--target", "git", "--remote", str(bare))
+    assert result.returncode == 0, result.stderr
+    assert "warning: site_url is the placeholder https://etiska-intervesana.example/" in (
+        result.stderr
+    )
+    assert "Set site_url in mkdocs.yml" in result.stderr
+    assert remote_ref(bare) != before
+
+
+@pytest.mark.parametrize(
+    ("site_url", "problem"),
+    [
+        ("https://etiska-intervesana.example/", True),
+        ("http://localhost:8000/", True),
+        ("/", True),
+        ("", True),
+        ("https://www.lm.gov.lv/etiska-intervesana/", False),
+        ("https://example.github.io/etika/", False),
+    ],
+)
+def test_a_placeholder_site_url_is_recognised(site_url, problem):
+    assert bool(site_url_problem(site_url)) is problem
 
 
 PUBLISH_SNIPPET = """

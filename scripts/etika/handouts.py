@@ -7,36 +7,14 @@ embeds the system font's glyphs, so the text stays selectable with every Latvian
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import chromium
+from .static_server import serve_directory
 
 # (page slug, file stem) per handout; the language prefix comes from LANGUAGES.
 HANDOUTS = (("principles", "principles"), ("reasons", "reasons"))
 LANGUAGES = {"lv": "", "en": "en/"}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def _serve(site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def print_handouts(site: Path, out_dir: Path) -> list[Path]:
@@ -45,7 +23,7 @@ def print_handouts(site: Path, out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    with _serve(site) as base, sync_playwright() as pw:
+    with serve_directory(site) as base, sync_playwright() as pw:
         browser = chromium.launch(pw)
         page = browser.new_page()
         for lang, prefix in LANGUAGES.items():

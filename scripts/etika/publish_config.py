@@ -7,10 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.utils.yaml import yaml_load
 
+from .publish_dir import REMOTE, DirTarget
+
 TARGETS = ("git", "dir", "offline")
+# Addresses that are never a public site: RFC 2606 reserved names and this machine.
+PLACEHOLDER_HOSTS = {"example", "localhost", "127.0.0.1"}
+PLACEHOLDER_SUFFIXES = (".example", ".invalid", ".test", ".localhost")
 
 
 @dataclass
@@ -19,8 +25,9 @@ class PublishConfig:
     target: str = "git"
     git_remote: str = "origin"
     git_branch: str = "gh-pages"
-    dir_path: Path | None = None
+    dir_target: DirTarget | None = None  # a local path or [user@]host:/path
     dir_keep: int = 5
+    dir_ssh: str = "ssh"
     offline_output: Path = Path("dist/site-offline.zip")
 
 
@@ -37,8 +44,30 @@ def load(config_file: Path) -> PublishConfig:
     config.target = section.get("target", config.target)
     config.git_remote = git.get("remote", config.git_remote)
     config.git_branch = git.get("branch", config.git_branch)
+    config.dir_ssh = folder.get("ssh", config.dir_ssh)
     if folder.get("path"):
-        config.dir_path = root / folder["path"]
+        config.dir_target = dir_target(str(folder["path"]), config.dir_ssh, relative_to=root)
     config.dir_keep = int(folder.get("keep", config.dir_keep))
     config.offline_output = root / offline.get("output", config.offline_output)
     return config
+
+
+def dir_target(location: str, ssh: str, *, relative_to: Path) -> DirTarget:
+    """A dir target; a local path is taken relative to `relative_to`, a server's as it is."""
+    if REMOTE.match(location):
+        return DirTarget(location, ssh)
+    return DirTarget(str((relative_to / location).resolve()), ssh)
+
+
+def site_url_problem(site_url: str) -> str | None:
+    """Why `site_url` cannot be the public address yet, or None when it can.
+
+    Canonical links, hreflang alternates, Open Graph URLs and the QR codes handed to workshop
+    participants are all built from it, so a placeholder publishes links that lead nowhere.
+    """
+    host = urlsplit(site_url).hostname or ""
+    if not host:
+        return "site_url is not set"
+    if host in PLACEHOLDER_HOSTS or host.endswith(PLACEHOLDER_SUFFIXES):
+        return f"site_url is the placeholder {site_url}"
+    return None

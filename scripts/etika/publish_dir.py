@@ -1,156 +1,104 @@
-"""Publish a built site to a directory a web server serves, switching releases atomically.
+"""The dir target: a directory a web server serves, on this machine or on a server over ssh.
 
-Layout under the target directory (point the server's root at `current`):
-
-    releases/<id>/   one complete build per publish, never modified after it appears
-    current          symlink to releases/<id>, swapped with a rename, so every request sees
-                     either the old release or the new one, never a mixture
-
-A release appears under its final name only once fully copied (it is written as a hidden
-`.partial` directory first), so a publish killed at any point leaves `current` on the old
-release. Files under `assets/` that the previous release served and the new one lacks (renamed,
-content-hashed bundles) are carried over, so a page loaded just before the swap still finds its
-scripts and styles afterwards.
+`location` is a local path, or `[user@]host:/absolute/path` as scp and rsync write it. Either way
+the release logic is release_dir.py: locally it runs in this process; for a server, this module
+sends the built site as one tar stream to `ssh host python3 -c <release_dir.py> publish ...`, so
+the server needs only sshd and python3 (3.8 or later), no copy of the project and no rsync.
+Nothing is switched until the whole tree has arrived and been unpacked on the server.
 """
 
 from __future__ import annotations
 
-import calendar
-import fcntl
+import io
 import json
-import os
-import shutil
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+import shlex
+import subprocess
+import tarfile
+from dataclasses import dataclass
 from pathlib import Path
 
+from . import release_dir
+from .release_dir import ReleaseError, current_release, releases, security_policy_changed
 from .site_build import PublishError
 
-RELEASES = "releases"
-CURRENT = "current"
-MANIFEST = ".release.json"  # the files the release's own build produced
+__all__ = ["DirTarget", "current_release", "publish", "releases", "roll_back"]
+
+# [user@]host:/absolute/path; a colon after a slash (a local path) does not count.
+REMOTE = re.compile(r"^(?P<host>(?:[^@/:\s]+@)?[^@/:\s]+):(?P<path>/.*)$")
 
 
-@contextmanager
-def _locked(target: Path) -> Iterator[None]:
-    """One publish or rollback at a time per target."""
-    target.mkdir(parents=True, exist_ok=True)
-    with open(target / ".lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        yield
+@dataclass(frozen=True)
+class DirTarget:
+    location: str
+    ssh: str = "ssh"  # the command that reaches the server, e.g. "ssh -p 2222 -i ~/.ssh/deploy"
+
+    @property
+    def remote(self) -> re.Match[str] | None:
+        return REMOTE.match(self.location)
+
+    def __str__(self) -> str:
+        return self.location
 
 
-def releases(target: Path) -> list[str]:
-    """Complete releases, oldest first (ids sort by time)."""
-    folder = target / RELEASES
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+def publish(site: Path, target: DirTarget, *, keep: int) -> tuple[str, bool]:
+    """Publish `site` as a new release; return (its id, whether the security headers changed)."""
+    remote = target.remote
+    if remote is None:
+        local = Path(target.location)
+        try:
+            release = release_dir.publish_dir(site, local, keep=keep)
+        except ReleaseError as error:
+            raise PublishError(error.step, error.lines) from None
+        return release, security_policy_changed(local, release)
+    answer = _on_server(target, ["publish", remote["path"], str(keep)], _tar(site))
+    return answer["release"], bool(answer.get("policy_changed"))
 
 
-def current_release(target: Path) -> str | None:
-    link = target / CURRENT
-    return Path(os.readlink(link)).name if link.is_symlink() else None
+def roll_back(target: DirTarget) -> str:
+    """Point `current` back at the previous release; return its id."""
+    remote = target.remote
+    if remote is None:
+        try:
+            return release_dir.rollback(Path(target.location))
+        except ReleaseError as error:
+            raise PublishError(error.step, error.lines) from None
+    return _on_server(target, ["rollback", remote["path"]], b"")["release"]
 
 
-def _switch(target: Path, release: str) -> None:
-    tmp = target / f".{CURRENT}.{os.getpid()}.tmp"
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    os.symlink(f"{RELEASES}/{release}", tmp)  # relative: the tree can be moved or mounted
-    os.replace(tmp, target / CURRENT)  # rename(2): atomic, like `mv -T`
+def _tar(site: Path) -> bytes:
+    """The whole site as one uncompressed tar (a few MB: simpler than streaming, no deadlock)."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as tar:
+        for path in sorted(site.rglob("*")):
+            tar.add(path, arcname=path.relative_to(site).as_posix(), recursive=False)
+    return buffer.getvalue()
 
 
-def _own_files(release_dir: Path) -> list[str]:
-    manifest = release_dir / MANIFEST
-    if manifest.is_file():
-        return json.loads(manifest.read_text(encoding="utf-8"))
-    return [p.relative_to(release_dir).as_posix() for p in release_dir.rglob("*") if p.is_file()]
-
-
-def publish_dir(site_dir: Path, target: Path, *, keep: int) -> str:
-    """Copy `site_dir` in as a new release, switch `current` to it, prune; return its id."""
-    if keep < 2:
-        raise PublishError("dir target", ["keep must be at least 2, so that rollback works"])
-    with _locked(target):
-        folder = target / RELEASES
-        folder.mkdir(exist_ok=True)
-        for stale in folder.glob(".*.partial"):  # left by a publish that was killed
-            shutil.rmtree(stale, ignore_errors=True)
-        release = _new_release_id(releases(target))
-        partial = folder / f".{release}.partial"
-        shutil.copytree(site_dir, partial, symlinks=False)
-        own = sorted(p.relative_to(partial).as_posix() for p in partial.rglob("*") if p.is_file())
-        (partial / MANIFEST).write_text(json.dumps(own), encoding="utf-8")
-        previous = current_release(target)
-        if previous and (folder / previous).is_dir():
-            _carry_over_assets(folder / previous, partial, set(own))
-        os.rename(partial, folder / release)
-        _switch(target, release)
-        _prune(target, keep)
-        return release
-
-
-def _new_release_id(existing: list[str]) -> str:
-    """A time-stamped id (UTC, to the nanosecond) that sorts after every existing release.
-
-    One clock read gives both the seconds and the nanoseconds: two reads straddling a second
-    boundary once gave an id that sorted before its predecessor, so pruning removed the newest
-    release. A clock that steps backwards is handled by counting on from the newest id.
-    """
-    now = time.time_ns()
-    newest = _id_to_ns(existing[-1]) if existing else None
-    if newest is not None and now <= newest:
-        now = newest + 1
-    seconds, nanos = divmod(now, 10**9)
-    return time.strftime("%Y%m%dT%H%M%S", time.gmtime(seconds)) + f"{nanos:09d}"
-
-
-def _id_to_ns(release: str) -> int | None:
+def _on_server(target: DirTarget, request: list[str], data: bytes) -> dict:
+    host = target.remote["host"]
+    source = Path(release_dir.__file__).read_text(encoding="utf-8")
+    # ssh joins its arguments into one command line for the server's shell: quote every word.
+    command = shlex.join(["python3", "-c", source, *request])
     try:
-        seconds = calendar.timegm(time.strptime(release[:15], "%Y%m%dT%H%M%S"))
-        return seconds * 10**9 + int(release[15:])
-    except ValueError:  # a folder someone put there by hand: nothing to count on from
-        return None
-
-
-def _carry_over_assets(previous: Path, new: Path, new_files: set[str]) -> None:
-    for name in _own_files(previous):
-        if name.startswith("assets/") and name not in new_files:
-            destination = new / name
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(previous / name, destination)
-
-
-def _prune(target: Path, keep: int) -> None:
-    current = current_release(target)
-    for old in releases(target)[:-keep]:
-        if old != current:
-            shutil.rmtree(target / RELEASES / old)
-
-
-def rollback(target: Path) -> str:
-    """Point `current` at the release before it; return that release's id."""
-    with _locked(target):
-        current = current_release(target)
-        older = [r for r in releases(target) if current is None or r < current]
-        if not older:
-            raise PublishError("rollback", [f"{target}: no earlier release to return to"])
-        _switch(target, older[-1])
-        return older[-1]
-
-
-def security_policy_changed(target: Path, release: str) -> bool:
-    """Whether `release` sends other security headers than the release before it.
-
-    A web server reads its include of `nginx-csp.conf` at start-up and on reload only, so after
-    such a change the operator must reload it (the pages' own <meta> policy is already new).
-    """
-    names = releases(target)
-    if release not in names or names.index(release) == 0:
-        return False
-    before = target / RELEASES / names[names.index(release) - 1] / "nginx-csp.conf"
-    after = target / RELEASES / release / "nginx-csp.conf"
-    read = lambda path: path.read_text(encoding="utf-8") if path.is_file() else ""  # noqa: E731
-    return read(before) != read(after)
+        result = subprocess.run(
+            [*shlex.split(target.ssh), host, command], input=data, capture_output=True
+        )
+    except OSError as error:
+        raise PublishError("dir target", [f"{target.ssh}: {error.strerror}"]) from None
+    lines = result.stdout.decode("utf-8", "replace").strip().splitlines()
+    try:
+        answer = json.loads(lines[-1]) if lines else None
+    except json.JSONDecodeError:
+        answer = None
+    if not isinstance(answer, dict):
+        said = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise PublishError(
+            "dir target",
+            [f"{host}: no answer from the server (exit {result.returncode})", *said[-10:]],
+        )
+    if "error" in answer:
+        raise PublishError(
+            answer["error"]["step"], [f"{host}: {line}" for line in answer["error"]["lines"]]
+        )
+    return answer

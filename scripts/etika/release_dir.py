@@ -1,0 +1,223 @@
+"""Publish a built site to a directory a web server serves, switching releases atomically.
+
+Layout under the target directory (point the server's root at `current`):
+
+    releases/<id>/   one complete build per publish, never modified after it appears
+    current          symlink to releases/<id>, swapped with a rename, so every request sees
+                     either the old release or the new one, never a mixture
+
+A release appears under its final name only once fully copied (it is written as a hidden
+`.partial` directory first), so a publish killed at any point leaves `current` on the old
+release. Files under `assets/` that the previous release served and the new one lacks (renamed,
+content-hashed bundles) are carried over, so a page loaded just before the swap still finds its
+scripts and styles afterwards.
+
+Standard library only, on purpose: for a remote target (`host:/path`) publish_dir.py pipes this
+very file to the server's python3 over ssh (see `main`), so the server runs the same code that
+the local tests exercise.
+"""
+
+from __future__ import annotations
+
+import calendar
+import fcntl
+import json
+import os
+import shutil
+import sys
+import tarfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+
+class ReleaseError(Exception):
+    """A step failed; `lines` say why, one problem per line."""
+
+    def __init__(self, step: str, lines: list[str]):
+        super().__init__(step)
+        self.step = step
+        self.lines = lines
+
+
+RELEASES = "releases"
+CURRENT = "current"
+MANIFEST = ".release.json"  # the files the release's own build produced
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """One publish or rollback at a time per target."""
+    target.mkdir(parents=True, exist_ok=True)
+    with open(target / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def releases(target: Path) -> list[str]:
+    """Complete releases, oldest first (ids sort by time)."""
+    folder = target / RELEASES
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def current_release(target: Path) -> str | None:
+    link = target / CURRENT
+    return Path(os.readlink(link)).name if link.is_symlink() else None
+
+
+def _switch(target: Path, release: str) -> None:
+    tmp = target / f".{CURRENT}.{os.getpid()}.tmp"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    os.symlink(f"{RELEASES}/{release}", tmp)  # relative: the tree can be moved or mounted
+    os.replace(tmp, target / CURRENT)  # rename(2): atomic, like `mv -T`
+
+
+def _own_files(release_dir: Path) -> list[str]:
+    manifest = release_dir / MANIFEST
+    if manifest.is_file():
+        return json.loads(manifest.read_text(encoding="utf-8"))
+    return [p.relative_to(release_dir).as_posix() for p in release_dir.rglob("*") if p.is_file()]
+
+
+def publish_dir(site_dir: Path, target: Path, *, keep: int) -> str:
+    """Copy `site_dir` in as a new release, switch `current` to it, prune; return its id."""
+    return publish_release(
+        target, lambda partial: shutil.copytree(site_dir, partial, symlinks=False), keep=keep
+    )
+
+
+def publish_tar(stream: BinaryIO, target: Path, *, keep: int) -> str:
+    """`publish_dir` for a site that arrives as a tar stream (over ssh, on the server)."""
+
+    def unpack(partial: Path) -> None:
+        partial.mkdir()
+        with tarfile.open(fileobj=stream, mode="r|") as tar:
+            if hasattr(tarfile, "data_filter"):  # Python 3.12, and 3.8.17+ security releases
+                tar.extractall(partial, filter="data")
+            else:
+                tar.extractall(partial)
+
+    return publish_release(target, unpack, keep=keep)
+
+
+def publish_release(target: Path, fill: Callable[[Path], object], *, keep: int) -> str:
+    """Have `fill` write a new release's files, switch `current` to it, prune; return its id."""
+    if keep < 2:
+        raise ReleaseError("dir target", ["keep must be at least 2, so that rollback works"])
+    with _locked(target):
+        folder = target / RELEASES
+        folder.mkdir(exist_ok=True)
+        for stale in folder.glob(".*.partial"):  # left by a publish that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        release = _new_release_id(releases(target))
+        partial = folder / f".{release}.partial"
+        try:
+            fill(partial)
+        except BaseException:  # a failed transfer leaves nothing; a killed one is swept above
+            shutil.rmtree(partial, ignore_errors=True)
+            raise
+        own = sorted(p.relative_to(partial).as_posix() for p in partial.rglob("*") if p.is_file())
+        (partial / MANIFEST).write_text(json.dumps(own), encoding="utf-8")
+        previous = current_release(target)
+        if previous and (folder / previous).is_dir():
+            _carry_over_assets(folder / previous, partial, set(own))
+        os.rename(partial, folder / release)
+        _switch(target, release)
+        _prune(target, keep)
+        return release
+
+
+def _new_release_id(existing: list[str]) -> str:
+    """A time-stamped id (UTC, to the nanosecond) that sorts after every existing release.
+
+    One clock read gives both the seconds and the nanoseconds: two reads straddling a second
+    boundary once gave an id that sorted before its predecessor, so pruning removed the newest
+    release. A clock that steps backwards is handled by counting on from the newest id.
+    """
+    now = time.time_ns()
+    newest = _id_to_ns(existing[-1]) if existing else None
+    if newest is not None and now <= newest:
+        now = newest + 1
+    seconds, nanos = divmod(now, 10**9)
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime(seconds)) + f"{nanos:09d}"
+
+
+def _id_to_ns(release: str) -> int | None:
+    try:
+        seconds = calendar.timegm(time.strptime(release[:15], "%Y%m%dT%H%M%S"))
+        return seconds * 10**9 + int(release[15:])
+    except ValueError:  # a folder someone put there by hand: nothing to count on from
+        return None
+
+
+def _carry_over_assets(previous: Path, new: Path, new_files: set[str]) -> None:
+    for name in _own_files(previous):
+        if name.startswith("assets/") and name not in new_files:
+            destination = new / name
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(previous / name, destination)
+
+
+def _prune(target: Path, keep: int) -> None:
+    current = current_release(target)
+    for old in releases(target)[:-keep]:
+        if old != current:
+            shutil.rmtree(target / RELEASES / old)
+
+
+def rollback(target: Path) -> str:
+    """Point `current` at the release before it; return that release's id."""
+    with _locked(target):
+        current = current_release(target)
+        older = [r for r in releases(target) if current is None or r < current]
+        if not older:
+            raise ReleaseError("rollback", [f"{target}: no earlier release to return to"])
+        _switch(target, older[-1])
+        return older[-1]
+
+
+def security_policy_changed(target: Path, release: str) -> bool:
+    """Whether `release` sends other security headers than the release before it.
+
+    A web server reads its include of `nginx-csp.conf` at start-up and on reload only, so after
+    such a change the operator must reload it (the pages' own <meta> policy is already new).
+    """
+    names = releases(target)
+    if release not in names or names.index(release) == 0:
+        return False
+    before = target / RELEASES / names[names.index(release) - 1] / "nginx-csp.conf"
+    after = target / RELEASES / release / "nginx-csp.conf"
+    read = lambda path: path.read_text(encoding="utf-8") if path.is_file() else ""  # noqa: E731
+    return read(before) != read(after)
+
+
+def main(argv: list[str]) -> int:
+    """What the server runs: `publish TARGET KEEP` (the site as a tar on stdin) or
+    `rollback TARGET`. It answers with one line of JSON on stdout."""
+    try:
+        if argv[:1] == ["publish"] and len(argv) == 3:
+            target = Path(argv[1])
+            release = publish_tar(sys.stdin.buffer, target, keep=int(argv[2]))
+            answer = {
+                "release": release,
+                "policy_changed": security_policy_changed(target, release),
+            }
+        elif argv[:1] == ["rollback"] and len(argv) == 2:
+            answer = {"release": rollback(Path(argv[1]))}
+        else:
+            answer = {"error": {"step": "dir target", "lines": [f"unknown request: {argv}"]}}
+    except ReleaseError as error:
+        answer = {"error": {"step": error.step, "lines": error.lines}}
+    except (OSError, tarfile.TarError, ValueError) as error:
+        answer = {"error": {"step": "dir target", "lines": [f"{type(error).__name__}: {error}"]}}
+    print(json.dumps(answer))
+    return 1 if "error" in answer else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
