@@ -28,9 +28,13 @@ def _wait_for_result(page, fragment: str) -> None:
 
 def test_a_page_view_fetches_no_search_index_until_the_search_box_is_focused(page):
     requests = _index_requests(page)
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
     page.goto("/principles/", wait_until="networkidle")
     page.wait_for_timeout(300)  # Material asks for the index right after load: give it time
     assert requests == []
+    # The highlighter and the fold load only on an arrival from a search result.
+    assert not [url for url in scripts if "search-highlight" in url or "lunr.lv" in url]
     page.locator(".md-search__input").click()
     page.keyboard.type("konfidencialit")
     _wait_for_result(page, "/principles/?h=konfidencialit#confidentiality")

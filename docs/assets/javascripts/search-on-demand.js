@@ -10,7 +10,7 @@
 // 2. Highlighting on arrival from a result (`?h=words`). The words are the index's folded stems
 // ("ekspluatac"), and Material's highlighter compares letters exactly, so it never marked
 // "ekspluatācija"; it also needs the whole index for it. We take `h` out of the address before
-// Material reads it and mark the words with the fold the Latvian index uses (lunr.lv.min.js).
+// Material reads it; search-highlight.js marks the words with the Latvian index's own fold.
 (() => {
   const index = /\/search\/search_index\.json$/;
   const { open, send } = XMLHttpRequest.prototype;
@@ -48,57 +48,13 @@
   const rest = params.toString();
   history.replaceState(history.state, "", location.pathname + (rest ? `?${rest}` : "") + location.hash);
 
-  const folding = document.createElement("script");
-  folding.src = new URL("lunr/min/lunr.lv.min.js", document.currentScript.src).href;
-  const loaded = new Promise((resolve) => folding.addEventListener("load", resolve));
-  document.head.append(folding);
-  const parsed = new Promise((resolve) => {
-    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve);
-    else resolve();
-  });
-  Promise.all([loaded, parsed]).then(() => {
-    const { fold } = window.etikaLatvian;
-    mark([...new Set(words.split(" ").map(fold))].filter(Boolean), fold);
-  });
-
-  function mark(terms, fold) {
-    const content = document.querySelector("[data-md-component=content]");
-    if (!content || !terms.length) return;
-    const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement.offsetHeight) nodes.push(node); // visible text only, as Material
-    }
-    for (const node of nodes) {
-      const text = node.data;
-      const folded = fold(text);
-      if (folded.length !== text.length) continue; // positions must line up letter for letter
-      const ranges = [];
-      for (const term of terms) {
-        for (let at = folded.indexOf(term); at !== -1; at = folded.indexOf(term, at + 1)) {
-          ranges.push([at, at + term.length]);
-        }
-      }
-      if (!ranges.length) continue;
-      ranges.sort((a, b) => a[0] - b[0]);
-      const merged = [ranges[0]];
-      for (const [start, end] of ranges.slice(1)) {
-        const last = merged[merged.length - 1];
-        if (start <= last[1]) last[1] = Math.max(last[1], end);
-        else merged.push([start, end]);
-      }
-      const parts = [];
-      let from = 0;
-      for (const [start, end] of merged) {
-        parts.push(document.createTextNode(text.slice(from, start)));
-        const highlight = document.createElement("mark");
-        highlight.setAttribute("data-md-highlight", "");
-        highlight.textContent = text.slice(start, end);
-        parts.push(highlight);
-        from = end;
-      }
-      parts.push(document.createTextNode(text.slice(from)));
-      node.replaceWith(...parts);
-    }
+  // The fold (lunr.lv.min.js), then the marker: in this order, only on such an arrival.
+  const here = document.currentScript.src;
+  for (const [file, marks] of [["lunr/min/lunr.lv.min.js"], ["search-highlight.js", words]]) {
+    const script = document.createElement("script");
+    script.src = new URL(file, here).href;
+    script.async = false; // run in insertion order
+    if (marks) script.dataset.words = marks;
+    document.head.append(script);
   }
 })();
