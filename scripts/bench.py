@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from etika import bench_lighthouse, bench_sites, bench_weight  # noqa: E402
-from etika.bench_support import build, median, served, timed_build  # noqa: E402
+from etika.bench_support import build, median, served, timed_build, timed_builds  # noqa: E402
 from etika.quiz_validation import validate  # noqa: E402
 from etika.site_build import build_site  # noqa: E402
 
@@ -46,8 +46,8 @@ def page_urls(include_slides: bool) -> dict[str, str]:
 
 
 def measure_builds(tmp: Path, runs: int) -> dict:
-    ours = timed_build(ROOT, runs)
-    bare = timed_build(bench_sites.bare_material(tmp / "bare"), runs)
+    pair = timed_builds({"ours": ROOT, "bare": bench_sites.bare_material(tmp / "bare")}, runs)
+    ours, bare = pair["ours"], pair["bare"]
     large = timed_build(bench_sites.ten_times_larger(tmp / "large"), max(1, runs // 2))
     return {
         "ours_s": round(median(ours), 2),
