@@ -65,17 +65,12 @@ def _settings(args: argparse.Namespace) -> publish_config.PublishConfig:
         ("remote", "git_remote"),
         ("branch", "git_branch"),
         ("keep", "dir_keep"),
+        ("ssh", "dir_ssh"),
     ):
         if getattr(args, option, None) is not None:
             setattr(config, field, getattr(args, option))
-    if getattr(args, "ssh", None):
-        config.dir_ssh = args.ssh
     if getattr(args, "dir", None):
-        config.dir_target = publish_config.dir_target(
-            args.dir, config.dir_ssh, relative_to=Path.cwd()
-        )
-    elif config.dir_target is not None:
-        config.dir_target = publish_dir.DirTarget(config.dir_target.location, config.dir_ssh)
+        config.dir_location = publish_config.resolve_location(args.dir, relative_to=Path.cwd())
     if getattr(args, "output", None):
         config.offline_output = Path(args.output).resolve()
     return config

@@ -61,8 +61,9 @@ def base_url(site) -> str:
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for the whole session (Playwright cannot download one here)."""
-    if chromium.missing():
-        pytest.fail(chromium.missing())
+    reason = chromium.missing()
+    if reason:
+        pytest.fail(reason)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -25,10 +25,14 @@ class PublishConfig:
     target: str = "git"
     git_remote: str = "origin"
     git_branch: str = "gh-pages"
-    dir_target: DirTarget | None = None  # a local path or [user@]host:/path
+    dir_location: str | None = None  # an absolute local path or [user@]host:/path
     dir_keep: int = 5
     dir_ssh: str = "ssh"
     offline_output: Path = Path("dist/site-offline.zip")
+
+    @property
+    def dir_target(self) -> DirTarget | None:
+        return DirTarget(self.dir_location, self.dir_ssh) if self.dir_location else None
 
 
 def load(config_file: Path) -> PublishConfig:
@@ -46,17 +50,17 @@ def load(config_file: Path) -> PublishConfig:
     config.git_branch = git.get("branch", config.git_branch)
     config.dir_ssh = folder.get("ssh", config.dir_ssh)
     if folder.get("path"):
-        config.dir_target = dir_target(str(folder["path"]), config.dir_ssh, relative_to=root)
+        config.dir_location = resolve_location(str(folder["path"]), relative_to=root)
     config.dir_keep = int(folder.get("keep", config.dir_keep))
     config.offline_output = root / offline.get("output", config.offline_output)
     return config
 
 
-def dir_target(location: str, ssh: str, *, relative_to: Path) -> DirTarget:
-    """A dir target; a local path is taken relative to `relative_to`, a server's as it is."""
+def resolve_location(location: str, *, relative_to: Path) -> str:
+    """A local path made absolute against `relative_to`; a server's `host:/path` as it is."""
     if REMOTE.match(location):
-        return DirTarget(location, ssh)
-    return DirTarget(str((relative_to / location).resolve()), ssh)
+        return location
+    return str((relative_to / location).resolve())
 
 
 def site_url_problem(site_url: str) -> str | None:

@@ -15,14 +15,14 @@ import re
 import shlex
 import subprocess
 import tarfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import release_dir
-from .release_dir import ReleaseError, current_release, releases, security_policy_changed
+from .release_dir import ReleaseError, security_policy_changed
 from .site_build import PublishError
-
-__all__ = ["DirTarget", "current_release", "publish", "releases", "roll_back"]
 
 # [user@]host:/absolute/path; a colon after a slash (a local path) does not count.
 REMOTE = re.compile(r"^(?P<host>(?:[^@/:\s]+@)?[^@/:\s]+):(?P<path>/.*)$")
@@ -46,10 +46,8 @@ def publish(site: Path, target: DirTarget, *, keep: int) -> tuple[str, bool]:
     remote = target.remote
     if remote is None:
         local = Path(target.location)
-        try:
+        with _as_publish_error():
             release = release_dir.publish_dir(site, local, keep=keep)
-        except ReleaseError as error:
-            raise PublishError(error.step, error.lines) from None
         return release, security_policy_changed(local, release)
     answer = _on_server(target, ["publish", remote["path"], str(keep)], _tar(site))
     return answer["release"], bool(answer.get("policy_changed"))
@@ -59,11 +57,18 @@ def roll_back(target: DirTarget) -> str:
     """Point `current` back at the previous release; return its id."""
     remote = target.remote
     if remote is None:
-        try:
+        with _as_publish_error():
             return release_dir.rollback(Path(target.location))
-        except ReleaseError as error:
-            raise PublishError(error.step, error.lines) from None
     return _on_server(target, ["rollback", remote["path"]], b"")["release"]
+
+
+@contextmanager
+def _as_publish_error() -> Iterator[None]:
+    """release_dir.py speaks only the standard library; the command line expects PublishError."""
+    try:
+        yield
+    except ReleaseError as error:
+        raise PublishError(error.step, error.lines) from None
 
 
 def _tar(site: Path) -> bytes:
