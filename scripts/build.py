@@ -9,7 +9,7 @@ check     validate, build strictly into a temp dir, check every internal link an
 publish   validate, build, check, add the security policy, then publish to the target set in
           mkdocs.yml `extra.publish` (git branch, served directory, or offline zip).
 rollback  switch a served directory (the `dir` target) back to its previous release.
-handouts  print the principles and reasons pages to PDF handouts, LV and EN (dist/handouts/).
+handouts  print the principles, reasons and scenario worksheet PDFs, LV and EN (dist/handouts/).
 """
 
 from __future__ import annotations
@@ -42,7 +42,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", file=sys.stderr)
         return 1
     print(report.summary())
-    return 0
+    answer_key = report.answer_key()
+    for line in [*answer_key.summary(), *map(str, answer_key.warnings())]:
+        print(line)
+    failures = answer_key.problems()
+    for line in failures:
+        print(line)
+    return 1 if failures else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -206,7 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     back.add_argument("--dir", help="the directory the web server serves, or [user@]host:/path")
     back.add_argument("--ssh", help='for a server: the ssh command (default "ssh")')
     back.set_defaults(run=cmd_rollback)
-    handouts = commands.add_parser("handouts", help="PDF handouts of principles and reasons")
+    handouts = commands.add_parser(
+        "handouts", help="PDF handouts: principles, reasons, scenario worksheets"
+    )
     handouts.add_argument("--out", default=str(ROOT / "dist" / "handouts"), help="output folder")
     handouts.set_defaults(run=cmd_handouts)
     args = parser.parse_args(argv)

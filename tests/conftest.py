@@ -102,3 +102,28 @@ def published_site(tmp_path_factory) -> Path:
         )
     except PublishError as error:
         pytest.fail(f"{error.step} failed:\n" + "\n".join(error.lines))
+
+
+@pytest.fixture(scope="session")
+def handouts(tmp_path_factory) -> Path:
+    """The PDF handouts as `scripts/build.py handouts` prints them, once per session."""
+    out = tmp_path_factory.mktemp("handouts")
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "handouts", "--out", str(out)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        pytest.fail(f"handouts failed:\n{result.stdout}{result.stderr}")
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text as one line, whitespace collapsed (what a reader of the handout sees)."""
+    from pypdf import PdfReader
+
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    return " ".join(text.split())

@@ -22,7 +22,7 @@ def focused(page) -> str:
     return page.evaluate("document.activeElement.id || document.activeElement.className")
 
 
-def tab_until(page, selector: str, limit: int = 80) -> None:
+def tab_until(page, selector: str, limit: int = 200) -> None:
     """Press Tab until the focused element matches `selector`, as a keyboard user would."""
     for _ in range(limit):
         if page.evaluate("s => document.activeElement.matches(s)", selector):
@@ -86,10 +86,10 @@ def test_check_without_an_answer_asks_calmly_and_keeps_the_question_open(page):
 
 def test_multiple_choice_question_by_keyboard(page):
     page.goto(QUIZ_PAGE["en"])
-    form = page.locator("#quiz-first-contact-not-a-victim")
+    form = page.locator("#quiz-first-contact-night-at-the-bus-station")
     correct = page.evaluate(
         "JSON.parse(document.querySelector('#quiz-first-contact .quiz__data').textContent)"
-        ".items.find(i => i.id === 'not-a-victim').correct"
+        ".items.find(i => i.id === 'night-at-the-bus-station').correct"
     )
     assert len(correct) >= 2
     for value in correct:

@@ -146,7 +146,13 @@ def test_cli_exits_one_with_problem_lines_and_no_traceback():
 def test_cli_exits_zero_with_a_coverage_summary():
     result = run_cli(str(FIXTURES / "valid" / "minimal.yaml"))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "1 quiz valid; reasons covered 2/13; principles covered 2/15"
+    assert result.stdout.splitlines()[:3] == [
+        "1 quiz valid; reasons covered 2/13; principles covered 2/15",
+        "answer key: first option correct 1/1 (chance 0.5), longest lv correct 1/1 (chance 0.5), "
+        "longest en correct 1/1 (chance 0.5)",
+        "answer key, dialogue steps: first choice best 1/1 (chance 0.5), longest lv best 1/1 "
+        "(chance 0.5), longest en best 1/1 (chance 0.5)",
+    ]
 
 
 def test_cli_names_a_missing_file():

@@ -152,3 +152,18 @@ def test_a_simulation_can_be_played_to_each_kind_of_ending_by_keyboard(
     ending = box.locator(".quiz-ending:visible")
     assert ending.get_attribute("data-outcome") == outcome
     assert page.evaluate("document.activeElement.closest('.quiz-ending') !== null")
+
+
+def test_question_shapes_vary_so_the_count_of_right_answers_gives_nothing_away(report):
+    questions = [
+        item
+        for quiz in report.quizzes.values()
+        for item in quiz.items
+        if not isinstance(item, Dialogue)
+    ]
+    shapes = {(sum(o.correct for o in q.options), len(q.options), q.select) for q in questions}
+    multiple = {(k, n) for k, n, select in shapes if select == "multiple"}
+    # "Select all that apply" with 1, 2 and 3 right answers, of more than one option count.
+    assert {k for k, _ in multiple} >= {1, 2, 3}, multiple
+    assert len({n for _, n in multiple}) >= 2, multiple
+    assert len({n for _, n, select in shapes if select == "single"}) >= 2, shapes

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from a11y import assert_accessible
-from publish_support import ROOT, run_cli
+from conftest import pdf_text
+from publish_support import ROOT
 from site_pages import PRINCIPLE_IDS, REASON_IDS, read_article
 
 pytestmark = pytest.mark.browser
@@ -191,19 +192,8 @@ def test_the_guides_qr_code_decodes_to_the_public_url_of_the_quiz_page(page, lan
     assert _decode_qr(page, "figure.qr svg", tmp_path) == [expected]
 
 
-@pytest.fixture(scope="module")
-def handouts(tmp_path_factory):
-    out = tmp_path_factory.mktemp("handouts")
-    result = run_cli(ROOT, "handouts", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-
-    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
-    return " ".join(text.split())
+    return pdf_text(path)
 
 
 def _titles(markdown: Path) -> list[str]:

@@ -1,4 +1,4 @@
-"""PDF handouts of the principles and reasons pages, LV and EN, printed by headless Chromium.
+"""PDF handouts (principles, reasons, scenario worksheets), LV and EN, printed by headless Chromium.
 
 The pages' own print stylesheet (docs/assets/stylesheets/site.css, `@media print`) makes them
 handouts: A4, no navigation, link targets written out, facilitator notes left out. Chromium
@@ -12,8 +12,14 @@ from pathlib import Path
 from . import chromium
 from .static_server import serve_directory
 
-# (page slug, file stem) per handout; the language prefix comes from LANGUAGES.
-HANDOUTS = (("principles", "principles"), ("reasons", "reasons"))
+# (page slug, file stem) per handout; the language prefix comes from LANGUAGES. The scenario
+# pages print as worksheets: cases, questions and lettered options in the order shown on screen.
+HANDOUTS = (
+    ("principles", "principles"),
+    ("reasons", "reasons"),
+    ("scenarios-situation", "scenarios-situation"),
+    ("scenarios-help", "scenarios-help"),
+)
 LANGUAGES = {"lv": "", "en": "en/"}
 
 

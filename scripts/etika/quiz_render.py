@@ -19,6 +19,7 @@ import nh3
 from markdown.util import AtomicString
 
 from .quiz_messages import MESSAGES
+from .quiz_order import letter, shown_choices, shown_options
 from .quiz_schema import Bilingual, Dialogue, Question, Quiz
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code"}
@@ -109,9 +110,9 @@ class QuizRenderer:
             self.rich(intro, quiz.intro)
         for item in quiz.items:
             if isinstance(item, Question):
-                self.question(section, base, item)
+                self.question(section, quiz.id, item)
             else:
-                self.dialogue(section, base, item)
+                self.dialogue(section, quiz.id, item)
         score = etree.SubElement(
             section, "p", {"class": "quiz__score", "role": "status", "aria-live": "polite"}
         )
@@ -143,8 +144,8 @@ class QuizRenderer:
                 )
         return {"id": quiz.id, "items": items, "words": self.words}
 
-    def question(self, section: etree.Element, base: str, item: Question) -> None:
-        item_id = f"{base}-{item.id}"
+    def question(self, section: etree.Element, quiz_id: str, item: Question) -> None:
+        item_id = f"quiz-{quiz_id}-{item.id}"
         form = etree.SubElement(
             section,
             "form",
@@ -160,9 +161,15 @@ class QuizRenderer:
             fieldset, "p", self.words[hint], **{"class": "quiz-hint", "id": f"{item_id}-hint"}
         )
         kind = "radio" if item.select == "single" else "checkbox"
-        for option in item.options:
+        for position, option in enumerate(shown_options(quiz_id, item)):
             feedback = self.answer(
-                fieldset, kind, item_id, option.id, option.text, described_by=f"{item_id}-hint"
+                fieldset,
+                kind,
+                item_id,
+                option.id,
+                option.text,
+                position=position,
+                described_by=f"{item_id}-hint",
             )
             verdict = "right" if option.correct else "not_quite"
             self.plain(
@@ -205,9 +212,14 @@ class QuizRenderer:
         value: str,
         text: Bilingual,
         *,
+        position: int,
         described_by: str | None = None,
     ) -> etree.Element:
-        """One option or choice: a native input and its label; returns its (empty) feedback box."""
+        """One option or choice: a native input and its label; returns its (empty) feedback box.
+
+        The label starts with the option's letter (A, B, ...) as text, so a facilitator and the
+        room can say "option C", and a screen reader announces the same name that is seen.
+        """
         answer_id = f"{name}-{value}"
         wrapper = etree.SubElement(fieldset, "div", {"class": "quiz-option", "data-option": value})
         attributes = {"type": kind, "name": name, "id": answer_id, "value": value}
@@ -215,6 +227,8 @@ class QuizRenderer:
             attributes["aria-describedby"] = described_by
         etree.SubElement(wrapper, "input", attributes)
         label = etree.SubElement(wrapper, "label", {"for": answer_id})
+        key = self.plain(label, "span", letter(position), **{"class": "quiz-key"})
+        key.tail = AtomicString(" ")
         self.rich(label, text, inline=True)
         return etree.SubElement(
             wrapper, "div", {"class": "quiz-feedback", "id": f"{answer_id}-feedback", **NOT_INDEXED}
@@ -234,8 +248,8 @@ class QuizRenderer:
             link = self.plain(nav, "a", title, href=self.link(SECTION_PAGES[what], anchor))
             link.tail = AtomicString("; " if index < len(entries) - 1 else "")
 
-    def dialogue(self, section: etree.Element, base: str, item: Dialogue) -> None:
-        item_id = f"{base}-{item.id}"
+    def dialogue(self, section: etree.Element, quiz_id: str, item: Dialogue) -> None:
+        item_id = f"quiz-{quiz_id}-{item.id}"
         box = etree.SubElement(
             section,
             "div",
@@ -255,8 +269,10 @@ class QuizRenderer:
             self.rich(client, step.client)
             fieldset = etree.SubElement(form, "fieldset")
             self.plain(fieldset, "legend", self.words["your_reply"])
-            for choice in step.choices:
-                feedback = self.answer(fieldset, "radio", step_id, choice.id, choice.text)
+            for position, choice in enumerate(shown_choices(quiz_id, item, step)):
+                feedback = self.answer(
+                    fieldset, "radio", step_id, choice.id, choice.text, position=position
+                )
                 self.rich(feedback, choice.feedback)
                 onward = etree.SubElement(feedback, "p", {"class": "quiz-next"})
                 self.plain(

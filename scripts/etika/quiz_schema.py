@@ -112,6 +112,12 @@ class Question(Exercises):
         description="`single`: exactly one option is correct; `multiple`: select all that apply."
     )
     options: list[Option] = Field(min_length=2, max_length=6, description="2 to 6 options.")
+    shuffle: YamlBool = Field(
+        default=True,
+        description="true (the default): options are shown in an order derived from the ids, "
+        "not the file order, so the position never gives the answer away; false keeps the file "
+        "order, for options whose order carries meaning (a scale).",
+    )
     explanation: Bilingual = Field(description="Shown after answering, whatever the answer.")
 
     @model_validator(mode="after")
@@ -136,6 +142,11 @@ class Choice(Strict):
     text: Bilingual = Field(description="What the worker says or does.")
     feedback: Bilingual = Field(description="Shown after choosing: how the reply lands, and why.")
     next: Id = Field(description="The id of the next step, or of an ending.")
+    best: YamlBool = Field(
+        default=False,
+        description="true for the reply the principles favour at this step; every step marks at "
+        "least one. Never shown to the learner; the answer-key check measures it.",
+    )
 
 
 class Step(Strict):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .quiz_answer_key import AnswerKey, measure
 from .quiz_schema import Quiz
 from .yaml_source import Problem, YamlDocument, load_yaml
 
@@ -33,6 +34,11 @@ class ValidationReport:
     sources: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     known: dict[str, list[str]] = field(default_factory=dict)
+    documents: dict[str, YamlDocument] = field(default_factory=dict)
+
+    def answer_key(self) -> AnswerKey:
+        """Position and length of the right answers as shown, against chance."""
+        return measure(self.quizzes, self.sources, self.documents)
 
     def coverage(self, what: str) -> tuple[int, int]:
         covered = set().union(*(quiz.exercised(what) for quiz in self.quizzes.values()))
@@ -99,6 +105,7 @@ def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> Val
         first_place[quiz.id] = shown
         report.quizzes[quiz.id] = quiz
         report.sources[quiz.id] = shown
+        report.documents[quiz.id] = document
     return report
 
 
