@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,14 +20,8 @@ FIGURES = re.compile(
 )
 
 
-def validate_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "scripts/build.py", "validate", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+def validate_cli(*args: str):
+    return run_cli(ROOT, "validate", *args)
 
 
 def shown(*right: bool, lengths: tuple[int, ...] | None = None) -> Shown:
