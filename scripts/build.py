@@ -15,10 +15,10 @@ handouts  print the principles, reasons and scenario worksheet PDFs, LV and EN (
 from __future__ import annotations
 
 import argparse
+import contextlib
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from etika import offline_package, publish_config, publish_dir, quiz_docs  # noqa: E402
 from etika.publish_git import publish_git  # noqa: E402
 from etika.quiz_validation import check_embeds, validate  # noqa: E402
+from etika.scratch import scratch_dir  # noqa: E402
 from etika.site_build import PublishError, build_site  # noqa: E402
 
 
@@ -84,9 +85,9 @@ def _settings(args: argparse.Namespace) -> publish_config.PublishConfig:
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = _settings(args)
-    with tempfile.TemporaryDirectory(prefix="etika-check-") as tmp:
+    with _temp_site("check") as site:
         try:
-            built = build_site(ROOT, Path(tmp) / "site", config.site_url)
+            built = build_site(ROOT, site, config.site_url)
         except PublishError as error:
             for line in error.lines:
                 print(line, file=sys.stderr)
@@ -101,6 +102,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         + (f": {args.out}" if args.out else "")
     )
     return 0
+
+
+@contextlib.contextmanager
+def _temp_site(job: str):
+    """Where to build the site: a temp folder of ours, swept by a later run if this one is killed."""
+    with scratch_dir(job) as tmp:
+        yield tmp / "site"
 
 
 def _describe_source() -> str:
@@ -123,8 +131,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             " there. Set site_url in mkdocs.yml to the public address.",
             file=sys.stderr,
         )
-    with tempfile.TemporaryDirectory(prefix="etika-publish-") as tmp:
-        site = Path(tmp) / "site"
+    with _temp_site("publish") as site:
         try:
             build_site(ROOT, site, config.site_url, offline=config.target == "offline")
             if config.target == "git":
@@ -173,9 +180,9 @@ def cmd_handouts(args: argparse.Namespace) -> int:
 
     config = _settings(args)
     out = Path(args.out).resolve()
-    with tempfile.TemporaryDirectory(prefix="etika-handouts-") as tmp:
+    with _temp_site("handouts") as site:
         try:
-            site = build_site(ROOT, Path(tmp) / "site", config.site_url)
+            build_site(ROOT, site, config.site_url)
         except PublishError as error:
             return _fail(error)
         for path in print_handouts(site, out):

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from etika.nginx_server import NginxServer
@@ -15,8 +16,14 @@ from etika.project_copy import ROOT, copy_project  # noqa: F401 (used by the tes
 SITE_URL = "https://etiska-intervesana.example/"
 
 
-def run_cli(project: Path, *args: str, **kwargs) -> subprocess.CompletedProcess:
+def run_cli(
+    project: Path, *args: str, temp: Path | None = None, **kwargs
+) -> subprocess.CompletedProcess:
+    """Run the command line of `project`; `temp` is its temp folder (TMPDIR), to inspect after."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if temp is not None:
+        temp.mkdir(exist_ok=True)
+        env["TMPDIR"] = str(temp)
     return subprocess.run(
         [sys.executable, str(project / "scripts" / "build.py"), *args],
         cwd=project,
@@ -63,6 +70,40 @@ def kill_group(process: subprocess.Popen) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
     process.wait()
+
+
+def scratch_left(folder: Path) -> list[str]:
+    """The temp folders of ours in `folder` (scratch.py names them)."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".etika-"))
+
+
+def mkdocs_child_of(pid: int) -> bool:
+    """Whether a process in `pid`'s session is running `mkdocs build`."""
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if os.getsid(int(proc.name)) != pid:
+                continue
+            argv = (proc / "cmdline").read_bytes().split(b"\0")
+        except (OSError, ProcessLookupError):
+            continue  # it ended while we looked
+        if b"mkdocs" in argv and b"build" in argv:
+            return True
+    return False
+
+
+def kill_during_build(process: subprocess.Popen, seconds: float = 60) -> None:
+    """SIGKILL `process` (started with start_new_session) while its `mkdocs build` runs.
+
+    Polled, not timed: a fixed delay could land after the publish on a fast machine, or before
+    the build on a slow one.
+    """
+    deadline = time.monotonic() + seconds
+    while not mkdocs_child_of(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert mkdocs_child_of(process.pid), "the publish never reached its build"
+    kill_group(process)
 
 
 EXAMPLE_SERVER = ROOT / "scripts" / "deploy" / "nginx-site.conf"

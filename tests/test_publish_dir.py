@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -22,7 +23,14 @@ from etika.release_dir import (
     rollback,
     security_policy_changed,
 )
-from publish_support import ROOT, kill_group, run_cli, serve_target
+from publish_support import (
+    ROOT,
+    kill_during_build,
+    kill_group,
+    run_cli,
+    scratch_left,
+    serve_target,
+)
 
 ASSET = re.compile(r'(?:href|src)="([^"#?]+\.(?:css|js))"')
 
@@ -150,10 +158,36 @@ def test_a_publish_killed_midway_leaves_the_old_release_served(published_site, s
         assert b"release aaaaaaaa" in body
         assert all(status == 200 for _, status in _load_page_and_assets(nginx.url, "/"))
     assert interrupted  # at least one kill landed before the switch
+    # A kill between making the new `current` link and renaming it over the old one.
+    (target / ".current.4194304.tmp").symlink_to("releases/" + old)
     # The next publish clears what the killed ones left and goes live.
     publish_dir(second, target, keep=3)
     assert b"release bbbbbbbb" in _get(nginx.url + "/")[1]
     assert not list((target / "releases").glob(".*"))
+    assert sorted(p.name for p in target.iterdir()) == [".lock", "current", "releases"]
+
+
+def test_a_cli_publish_killed_during_its_build_serves_the_old_release_and_is_swept_next_time(
+    published_site, tmp_path
+):
+    target, temp = tmp_path / "www", tmp_path / "tmp"
+    temp.mkdir()
+    old = publish_dir(_variant(published_site, tmp_path / "a", "aaaaaaaa"), target, keep=3)
+    command = [sys.executable, str(ROOT / "scripts" / "build.py"), "publish", "--target", "dir"]
+    process = subprocess.Popen(
+        [*command, "--dir", str(target)],
+        start_new_session=True,
+        env={**os.environ, "TMPDIR": str(temp)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    kill_during_build(process)
+    assert current_release(target) == old and releases(target) == [old]
+    assert [name.rsplit("-", 1)[0] for name in scratch_left(temp)] == [".etika-publish"]
+    result = run_cli(ROOT, "publish", "--target", "dir", "--dir", str(target), temp=temp)
+    assert result.returncode == 0, result.stderr
+    assert current_release(target) != old and releases(target)[0] == old
+    assert scratch_left(temp) == []
 
 
 def test_rollback_restores_the_previous_release_and_old_releases_are_pruned(

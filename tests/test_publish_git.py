@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from etika.publish_config import site_url_problem
@@ -17,9 +16,11 @@ from publish_support import (
     copy_project,
     dir_files,
     git,
+    kill_during_build,
     kill_group,
     remote_ref,
     run_cli,
+    scratch_left,
     tree_files,
 )
 
@@ -119,10 +120,12 @@ publish_git(Path(sys.argv[1]), remote=sys.argv[2], branch="gh-pages", message="m
 """
 
 
-def _start_publish(site, bare):
+def _start_publish(site, bare, temp):
+    temp.mkdir(exist_ok=True)
     return subprocess.Popen(
         [sys.executable, "-c", PUBLISH_SNIPPET, str(site), str(bare), str(ROOT)],
         start_new_session=True,  # its own process group, so the kill reaches git too
+        env={**os.environ, "TMPDIR": str(temp)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -134,15 +137,17 @@ def test_a_publish_killed_at_any_point_never_moves_the_branch_to_an_incomplete_t
     before = _first_release(bare, tmp_path)
     (site_copy / ".nojekyll").touch()  # what publish_git adds, so the expected tree is complete
     expected = dir_files(site_copy)
+    temp = tmp_path / "tmp"
     git("init", "--quiet", "--bare", str(tmp_path / "probe.git"))
     started = time.monotonic()
-    _start_publish(site_copy, tmp_path / "probe.git").wait()  # time a full run elsewhere
+    _start_publish(site_copy, tmp_path / "probe.git", temp).wait()  # time a full run elsewhere
     duration = time.monotonic() - started
-    outcomes = set()
+    outcomes, left = set(), set()
     for fraction in (0.05, 0.2, 0.4, 0.6, 0.8, 0.95):
-        process = _start_publish(site_copy, bare)
+        process = _start_publish(site_copy, bare, temp)
         time.sleep(duration * fraction)
         kill_group(process)
+        left.update(scratch_left(temp))
         ref = remote_ref(bare)
         if ref == before:
             outcomes.add("unchanged")
@@ -151,39 +156,32 @@ def test_a_publish_killed_at_any_point_never_moves_the_branch_to_an_incomplete_t
             outcomes.add("complete")
             git(f"--git-dir={bare}", "update-ref", "refs/heads/gh-pages", before)
     assert "unchanged" in outcomes  # the kills did land mid-publish
+    assert left  # and left their throwaway repositories behind
+    # The next publish removes every one of them, and goes through.
+    assert _start_publish(site_copy, bare, temp).wait() == 0
+    assert tree_files(bare, remote_ref(bare)) == expected
+    assert scratch_left(temp) == []
 
 
-def test_a_publish_killed_during_the_build_publishes_nothing(bare, tmp_path):
+def test_a_publish_killed_during_the_build_publishes_nothing_and_the_next_one_sweeps_up(
+    bare, tmp_path
+):
     before = _first_release(bare, tmp_path)
     project = copy_project(tmp_path / "project")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
     process = subprocess.Popen(
         [sys.executable, str(project / "scripts" / "build.py"), "publish", "--remote", str(bare)],
         cwd=project,
         start_new_session=True,
+        env={**os.environ, "TMPDIR": str(temp)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    # Kill it while `mkdocs build` runs (a fixed delay could land after the push on a fast
-    # machine, or before the build on a slow one).
-    deadline = time.monotonic() + 60
-    while not _mkdocs_child_of(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert _mkdocs_child_of(process.pid), "the publish never reached its build"
-    kill_group(process)
+    kill_during_build(process)
     assert remote_ref(bare) == before
-
-
-def _mkdocs_child_of(pid: int) -> bool:
-    """Whether a process in `pid`'s session is running `mkdocs build`."""
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            if os.getsid(int(proc.name)) != pid:
-                continue
-            argv = (proc / "cmdline").read_bytes().split(b"\0")
-        except (OSError, ProcessLookupError):
-            continue  # it ended while we looked
-        if b"mkdocs" in argv and b"build" in argv:
-            return True
-    return False
+    assert [name.rsplit("-", 1)[0] for name in scratch_left(temp)] == [".etika-publish"]
+    result = run_cli(project, "publish", "--remote", str(bare), temp=temp)
+    assert result.returncode == 0, result.stderr
+    assert remote_ref(bare) != before
+    assert scratch_left(temp) == []

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
+from .scratch import scratch_dir
 from .site_build import PublishError
 
 DEFAULT_IDENTITY = ("Etika publish", "publish@localhost")
@@ -60,14 +60,14 @@ def publish_git(site_dir: Path, *, remote: str, branch: str, message: str, proje
     env = _identity_env(project)
     # GitHub Pages would otherwise run Jekyll, which hides files whose names start with "_".
     (site_dir / ".nojekyll").touch()
-    with tempfile.TemporaryDirectory(prefix="etika-publish-git-") as tmp:
-        git_dir = Path(tmp) / "repo.git"
+    with scratch_dir("publish-git") as tmp:  # swept by a later run if this one is killed
+        git_dir = tmp / "repo.git"
         _git("init", "--quiet", "--bare", str(git_dir))
         parent = ""
         if _git("ls-remote", url, ref):
             _git("fetch", "--quiet", "--depth=1", url, ref, git_dir=git_dir)
             parent = _git("rev-parse", "FETCH_HEAD", git_dir=git_dir)
-        tree_env = dict(env, GIT_INDEX_FILE=str(Path(tmp) / "index"))
+        tree_env = dict(env, GIT_INDEX_FILE=str(tmp / "index"))
         work = ["--work-tree", str(site_dir)]
         _git(*work, "add", "--all", "--force", ".", git_dir=git_dir, env=tree_env)
         tree = _git("write-tree", git_dir=git_dir, env=tree_env)

@@ -70,9 +70,10 @@ def current_release(target: Path) -> str | None:
 
 
 def _switch(target: Path, release: str) -> None:
+    # Any temp link here was left by a killed run: we hold the target's lock.
+    for stale in target.glob(f".{CURRENT}.*.tmp"):
+        stale.unlink()
     tmp = target / f".{CURRENT}.{os.getpid()}.tmp"
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
     os.symlink(f"{RELEASES}/{release}", tmp)  # relative: the tree can be moved or mounted
     os.replace(tmp, target / CURRENT)  # rename(2): atomic, like `mv -T`
 
