@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from etika import offline_package, publish_config, publish_dir, quiz_docs  # noqa: E402
 from etika.publish_git import publish_git  # noqa: E402
 from etika.quiz_validation import check_embeds, validate  # noqa: E402
+from etika.release_dir import describe_fault  # noqa: E402
 from etika.scratch import scratch_dir  # noqa: E402
 from etika.site_build import PublishError, build_site  # noqa: E402
 
@@ -131,6 +132,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
             " there. Set site_url in mkdocs.yml to the public address.",
             file=sys.stderr,
         )
+    if config.target == "dir":
+        try:
+            publish_dir.check(config.dir_target)  # before a build is spent on it
+        except PublishError as error:
+            return _fail(error)
     with _temp_site("publish") as site:
         try:
             build_site(ROOT, site, config.site_url, offline=config.target == "offline")
@@ -225,7 +231,13 @@ def main(argv: list[str] | None = None) -> int:
     handouts.add_argument("--out", default=str(ROOT / "dist" / "handouts"), help="output folder")
     handouts.set_defaults(run=cmd_handouts)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except OSError as error:
+        # The targets report their own faults with their paths; this is for the rest (a full
+        # temp folder, say), so that a fault still reads as one line, not a traceback.
+        print(describe_fault(error, error.filename or "a file"), file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from etika.nginx_server import NginxServer
 from etika.project_copy import ROOT, copy_project  # noqa: F401 (used by the tests)
 
@@ -77,6 +78,20 @@ def scratch_left(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".etika-"))
 
 
+def listing(folder: Path) -> dict[str, str]:
+    """Every path under `folder` with its kind: what a fault must leave exactly as it was."""
+    entries = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            kind = f"-> {os.readlink(path)}"
+        elif path.is_dir():
+            kind = "dir"
+        else:
+            kind = f"{path.stat().st_size} bytes"
+        entries[path.relative_to(folder).as_posix()] = kind
+    return entries
+
+
 def mkdocs_child_of(pid: int) -> bool:
     """Whether a process in `pid`'s session is running `mkdocs build`."""
     for proc in Path("/proc").iterdir():
@@ -104,6 +119,33 @@ def kill_during_build(process: subprocess.Popen, seconds: float = 60) -> None:
         time.sleep(0.02)
     assert mkdocs_child_of(process.pid), "the publish never reached its build"
     kill_group(process)
+
+
+@contextlib.contextmanager
+def tmpfs(where: Path, size: str):
+    """A small tmpfs at `where`: a disk that fills up, or that can be remounted read-only.
+
+    Needs root and mount(8), as in CI; elsewhere the test is skipped, saying why.
+    """
+    where.mkdir(parents=True, exist_ok=True)
+    try:
+        mounted = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+            capture_output=True,
+            text=True,
+        )
+    except FileNotFoundError:
+        pytest.skip("no mount(8) here: a full or read-only disk cannot be made for this test")
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {mounted.stderr.strip()}")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", "--lazy", str(where)], check=True)
+
+
+def remount_read_only(where: Path) -> None:
+    subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True)
 
 
 EXAMPLE_SERVER = ROOT / "scripts" / "deploy" / "nginx-site.conf"

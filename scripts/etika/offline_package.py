@@ -1,8 +1,9 @@
 """Pack an offline build into one zip a facilitator can open from disk (file://), no internet.
 
 The build itself is Material's offline plugin (switched on by site_build's offline flag). The
-zip is written next to its final name and renamed into place, so a killed run never leaves a
-truncated package where the previous good one was.
+zip is written in a temp folder of ours beside its final name and renamed into place, so a
+killed or failed run never leaves a truncated package where the previous good one was, and the
+next run sweeps what a killed one left (scratch.py).
 """
 
 from __future__ import annotations
@@ -11,16 +12,25 @@ import os
 import zipfile
 from pathlib import Path
 
+from .release_dir import describe_fault
+from .scratch import scratch_dir
+from .site_build import PublishError
+
 # The folder inside the zip, so unpacking never scatters files into the current directory.
 TOP_FOLDER = "etiska-intervesana"
 
 
 def write_zip(site_dir: Path, output: Path) -> Path:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
-        for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
-                zf.write(path, f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
-    os.replace(partial, output)
+    """Write `site_dir` as the zip `output`; a fault (full disk, read-only) raises PublishError."""
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with scratch_dir("zip", base=output.parent) as stage:
+            partial = stage / output.name
+            with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+                for path in sorted(site_dir.rglob("*")):
+                    if path.is_file():
+                        zf.write(path, f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+            os.replace(partial, output)
+    except OSError as error:
+        raise PublishError("offline target", [describe_fault(error, output)]) from None
     return output

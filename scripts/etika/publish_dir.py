@@ -53,6 +53,16 @@ def publish(site: Path, target: DirTarget, *, keep: int) -> tuple[str, bool]:
     return answer["release"], bool(answer.get("policy_changed"))
 
 
+def check(target: DirTarget) -> None:
+    """Refuse, before a build is spent on it, a local target that cannot take a release.
+
+    A server's target is checked on the server, by the same code, when the release arrives.
+    """
+    if target.remote is None:
+        with _as_publish_error():
+            release_dir.check_target(Path(target.location))
+
+
 def roll_back(target: DirTarget) -> str:
     """Point `current` back at the previous release; return its id."""
     remote = target.remote

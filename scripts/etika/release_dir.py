@@ -20,6 +20,7 @@ the local tests exercise.
 from __future__ import annotations
 
 import calendar
+import errno
 import fcntl
 import json
 import os
@@ -45,6 +46,28 @@ class ReleaseError(Exception):
 RELEASES = "releases"
 CURRENT = "current"
 MANIFEST = ".release.json"  # the files the release's own build produced
+
+# What a filesystem fault means for the person publishing, and what they can do about it.
+# Kept here because this file travels alone to servers; the other publish targets use it too.
+_ELSEWHERE = "or choose another folder"
+_FAULTS = {
+    errno.ENOSPC: f"no space left on the disk; free some space there {_ELSEWHERE}",
+    errno.EDQUOT: f"the disk quota is used up; free some space {_ELSEWHERE}",
+    errno.EROFS: f"the file system is read-only; remount it read-write {_ELSEWHERE}",
+    errno.EACCES: f"permission denied in {{folder}}; let this user write there {_ELSEWHERE}",
+    errno.EPERM: f"not permitted to write in {{folder}} (immutable? lsattr -d {{folder}}); make it writable {_ELSEWHERE}",
+    errno.ENOTDIR: f"a file stands where a folder is needed ({{file}}); move it away {_ELSEWHERE}",
+    errno.EEXIST: f"a file stands where a folder is needed ({{file}}); move it away {_ELSEWHERE}",
+}
+
+
+def describe_fault(error: OSError, where: Path | str) -> str:
+    """One line for a filesystem fault while writing `where`: the path, what, what to do."""
+    # For a rename or a symlink, the second name is the one being written.
+    file = str(error.filename2 or error.filename or where)
+    if error.errno not in _FAULTS:
+        return f"{where}: {error.strerror or error} ({file}); fix that and run again"
+    return f"{where}: " + _FAULTS[error.errno].format(file=file, folder=os.path.dirname(file))
 
 
 @contextmanager
@@ -75,7 +98,33 @@ def _switch(target: Path, release: str) -> None:
         stale.unlink()
     tmp = target / f".{CURRENT}.{os.getpid()}.tmp"
     os.symlink(f"{RELEASES}/{release}", tmp)  # relative: the tree can be moved or mounted
-    os.replace(tmp, target / CURRENT)  # rename(2): atomic, like `mv -T`
+    try:
+        os.replace(tmp, target / CURRENT)  # rename(2): atomic, like `mv -T`
+    except BaseException:
+        tmp.unlink()
+        raise
+
+
+def check_target(target: Path) -> None:
+    """Refuse a target that a publish could only half change; raise ReleaseError.
+
+    `current` must be our symlink: a real folder there cannot be swapped with a rename, and
+    would be left beside a temp link and a release that nothing serves.
+    """
+    if target.exists() and not target.is_dir():
+        raise ReleaseError(
+            "dir target",
+            [f"{target}: is a file, not a folder; move it away or choose another folder"],
+        )
+    current = target / CURRENT
+    if current.exists() and not current.is_symlink():
+        raise ReleaseError(
+            "dir target",
+            [
+                f"{current}: is a real folder, not the symlink releases are switched with;"
+                f" move it away (mv {current} {current}.old) and publish again"
+            ],
+        )
 
 
 def _own_files(release_dir: Path) -> list[str]:
@@ -87,9 +136,18 @@ def _own_files(release_dir: Path) -> list[str]:
 
 def publish_dir(site_dir: Path, target: Path, *, keep: int) -> str:
     """Copy `site_dir` in as a new release, switch `current` to it, prune; return its id."""
-    return publish_release(
-        target, lambda partial: shutil.copytree(site_dir, partial, symlinks=False), keep=keep
-    )
+    return publish_release(target, lambda partial: _copy_tree(site_dir, partial), keep=keep)
+
+
+def _copy_tree(source: Path, destination: Path) -> None:
+    # Not shutil.copytree: it carries on past a full disk and then raises one shutil.Error
+    # listing every file, without the errno that says what went wrong.
+    destination.mkdir()
+    for path in sorted(source.rglob("*")):  # a folder sorts before what it holds
+        if path.is_dir():
+            (destination / path.relative_to(source)).mkdir()
+        else:
+            shutil.copy2(path, destination / path.relative_to(source))
 
 
 def publish_tar(stream: BinaryIO, target: Path, *, keep: int) -> str:
@@ -107,30 +165,48 @@ def publish_tar(stream: BinaryIO, target: Path, *, keep: int) -> str:
 
 
 def publish_release(target: Path, fill: Callable[[Path], object], *, keep: int) -> str:
-    """Have `fill` write a new release's files, switch `current` to it, prune; return its id."""
+    """Have `fill` write a new release's files, switch `current` to it, prune; return its id.
+
+    A fault (full disk, read-only or immutable target) raises ReleaseError naming the target
+    and leaves it as it was: no partial release, no temp link, `current` unchanged.
+    """
     if keep < 2:
         raise ReleaseError("dir target", ["keep must be at least 2, so that rollback works"])
-    with _locked(target):
-        folder = target / RELEASES
-        folder.mkdir(exist_ok=True)
-        for stale in folder.glob(".*.partial"):  # left by a publish that was killed
-            shutil.rmtree(stale, ignore_errors=True)
-        release = _new_release_id(releases(target))
-        partial = folder / f".{release}.partial"
-        try:
-            fill(partial)
-        except BaseException:  # a failed transfer leaves nothing; a killed one is swept above
-            shutil.rmtree(partial, ignore_errors=True)
-            raise
+    check_target(target)
+    try:
+        with _locked(target):
+            check_target(target)  # again, now that no other publish can change it
+            return _add_release(target, fill, keep)
+    except OSError as error:
+        raise ReleaseError("dir target", [describe_fault(error, target)]) from None
+
+
+def _add_release(target: Path, fill: Callable[[Path], object], keep: int) -> str:
+    folder = target / RELEASES
+    folder.mkdir(exist_ok=True)
+    for stale in folder.glob(".*.partial"):  # left by a publish that was killed
+        shutil.rmtree(stale, ignore_errors=True)
+    release = _new_release_id(releases(target))
+    partial = folder / f".{release}.partial"
+    try:
+        fill(partial)
         own = sorted(p.relative_to(partial).as_posix() for p in partial.rglob("*") if p.is_file())
         (partial / MANIFEST).write_text(json.dumps(own), encoding="utf-8")
         previous = current_release(target)
         if previous and (folder / previous).is_dir():
             _carry_over_assets(folder / previous, partial, set(own))
         os.rename(partial, folder / release)
+    except BaseException:  # a failed transfer leaves nothing; a killed one is swept above
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    try:
         _switch(target, release)
-        _prune(target, keep)
-        return release
+    except BaseException:
+        if current_release(target) != release:  # not served: an orphan nothing would prune
+            shutil.rmtree(folder / release, ignore_errors=True)
+        raise
+    _prune(target, keep)
+    return release
 
 
 def _new_release_id(existing: list[str]) -> str:
@@ -168,7 +244,9 @@ def _prune(target: Path, keep: int) -> None:
     current = current_release(target)
     for old in releases(target)[:-keep]:
         if old != current:
-            shutil.rmtree(target / RELEASES / old)
+            # The new release is live already: a release that cannot be removed now is
+            # removed by a later publish, and is no reason to report this one as failed.
+            shutil.rmtree(target / RELEASES / old, ignore_errors=True)
 
 
 def rollback(target: Path) -> str:
@@ -214,7 +292,10 @@ def main(argv: list[str]) -> int:
             answer = {"error": {"step": "dir target", "lines": [f"unknown request: {argv}"]}}
     except ReleaseError as error:
         answer = {"error": {"step": error.step, "lines": error.lines}}
-    except (OSError, tarfile.TarError, ValueError) as error:
+    except OSError as error:
+        where = argv[1] if len(argv) > 1 else "?"
+        answer = {"error": {"step": "dir target", "lines": [describe_fault(error, where)]}}
+    except (tarfile.TarError, ValueError) as error:
         answer = {"error": {"step": "dir target", "lines": [f"{type(error).__name__}: {error}"]}}
     print(json.dumps(answer))
     return 1 if "error" in answer else 0
