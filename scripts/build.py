@@ -5,7 +5,8 @@ validate  check quiz YAML files (default: quizzes/) and the pages embedding them
           `path:line:col: message` per problem and exit 1, or a summary and exit 0.
 schema    regenerate quizzes/schema.json and the reference in quizzes/README.md from the models.
 check     validate, build strictly into a temp dir, check every internal link and anchor, add
-          the security policy; `--out DIR` keeps the result (what CI uploads to Pages hosts).
+          the security policy; `--out DIR` keeps the result (what CI uploads to Pages hosts),
+          replacing DIR only if it is new, empty, or an earlier output (stamped).
 publish   validate, build, check, add the security policy, then publish to the target set in
           mkdocs.yml `extra.publish` (git branch, served directory, or offline zip).
 rollback  switch a served directory (the `dir` target) back to its previous release.
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import offline_package, publish_config, publish_dir, quiz_docs  # noqa: E402
+from etika import offline_package, output_dir, publish_config, publish_dir, quiz_docs  # noqa: E402
 from etika.publish_git import publish_git  # noqa: E402
 from etika.quiz_validation import check_embeds, validate  # noqa: E402
 from etika.release_dir import describe_fault  # noqa: E402
@@ -59,10 +59,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _fail(error: PublishError) -> int:
+def _fail(error: PublishError, outcome: str | None = "nothing was published") -> int:
     for line in error.lines:
         print(line, file=sys.stderr)
-    print(f"{error.step} failed: nothing was published", file=sys.stderr)
+    print(f"{error.step} failed" + (f": {outcome}" if outcome else ""), file=sys.stderr)
     return 1
 
 
@@ -86,18 +86,17 @@ def _settings(args: argparse.Namespace) -> publish_config.PublishConfig:
 
 def cmd_check(args: argparse.Namespace) -> int:
     config = _settings(args)
-    with _temp_site("check") as site:
-        try:
-            built = build_site(ROOT, site, config.site_url)
-        except PublishError as error:
-            for line in error.lines:
-                print(line, file=sys.stderr)
-            print(f"{error.step} failed", file=sys.stderr)
-            return 1
-        if args.out:
-            out = Path(args.out).resolve()
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.move(built, out)
+    if args.out:
+        problem = output_dir.refusal(Path(args.out), ROOT)
+        if problem:
+            print(problem, file=sys.stderr)
+            return 2
+    where = output_dir.replacing(Path(args.out)) if args.out else _temp_site("check")
+    try:
+        with where as site:
+            build_site(ROOT, site, config.site_url)
+    except PublishError as error:
+        return _fail(error, f"{args.out} was left as it was" if args.out else None)
     print(
         "site built and every internal link and anchor checked"
         + (f": {args.out}" if args.out else "")
@@ -208,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     check_site = commands.add_parser(
         "check", help="build strictly into a temp dir and check every internal link"
     )
-    check_site.add_argument("--out", help="keep the checked site in this folder (replaced)")
+    check_site.add_argument(
+        "--out", help="keep the checked site in this folder (new, empty, or an earlier output)"
+    )
     check_site.set_defaults(run=cmd_check)
     publish = commands.add_parser("publish", help="validate, build, check, then publish")
     publish.add_argument("--target", choices=publish_config.TARGETS, help="override the target")

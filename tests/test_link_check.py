@@ -73,18 +73,3 @@ def test_the_real_build_has_no_broken_internal_link_or_anchor_in_either_language
     # Covers the quiz HTML, the progress table, head metadata and the 404 page, which
     # `mkdocs build --strict` does not look at.
     assert [str(p) for p in check_site(site, "https://etiska-intervesana.example/")] == []
-
-
-def test_check_out_leaves_the_checked_site_with_its_policy_for_a_pages_upload(tmp_path):
-    from publish_support import ROOT, run_cli
-
-    out = tmp_path / "public"
-    out.mkdir()
-    (out / "stale.html").write_text("from an earlier run", encoding="utf-8")
-    result = run_cli(ROOT, "check", "--out", str(out))
-    assert result.returncode == 0, result.stderr
-    assert not (out / "stale.html").exists()  # replaced, not merged
-    assert 'http-equiv="Content-Security-Policy"' in (out / "en" / "index.html").read_text(
-        encoding="utf-8"
-    )
-    assert (out / "_headers").is_file()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+from etika import output_dir
 from etika.release_dir import ReleaseError, publish_dir
 from publish_support import ROOT, listing, remount_read_only, run_cli, scratch_left, tmpfs
 
@@ -126,6 +127,24 @@ def test_a_real_current_folder_is_refused_with_no_temp_link_or_orphan_release(tm
     with pytest.raises(ReleaseError):
         publish_dir(target / "current", target, keep=3)
     assert listing(target) == before
+
+
+def test_check_out_onto_a_read_only_disk_says_so_and_keeps_the_earlier_output(tmp_path):
+    with tmpfs(tmp_path / "disk", "1m") as disk:
+        out = disk / "public"
+        with output_dir.replacing(out) as site:
+            site.mkdir()
+            (site / "index.html").write_text("the earlier output", encoding="utf-8")
+        before = listing(disk)
+        remount_read_only(disk)
+        result = run_cli(ROOT, "check", "--out", str(out), temp=tmp_path / "tmp")
+        assert result.returncode == 1
+        assert _errors(result) == [
+            f"{out}: the file system is read-only; remount it read-write {ELSEWHERE}",
+            f"check --out failed: {out} was left as it was",
+        ]
+        assert listing(disk) == before
+    assert scratch_left(tmp_path / "tmp") == []
 
 
 def test_an_offline_zip_onto_a_full_disk_keeps_the_earlier_zip_and_leaves_no_partial(tmp_path):
