@@ -175,7 +175,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
     try:
         release = publish_dir.roll_back(config.dir_target)
     except PublishError as error:
-        return _fail(error)
+        return _fail(error, "nothing was changed")
     print(f"{config.dir_target}/current now serves release {release}")
     return 0
 

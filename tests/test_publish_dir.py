@@ -27,6 +27,7 @@ from publish_support import (
     ROOT,
     kill_during_build,
     kill_group,
+    listing,
     run_cli,
     scratch_left,
     serve_target,
@@ -206,11 +207,31 @@ def test_rollback_restores_the_previous_release_and_old_releases_are_pruned(
     assert all(status == 200 for _, status in _load_page_and_assets(nginx.url, "/en/"))
 
 
-def test_rollback_with_no_earlier_release_says_so_and_changes_nothing(tmp_path):
-    result = run_cli(ROOT, "rollback", "--dir", str(tmp_path / "empty"))
+def test_rollback_where_nothing_was_published_refuses_and_creates_nothing(tmp_path):
+    never = tmp_path / "never-published"
+    result = run_cli(ROOT, "rollback", "--dir", str(never))
     assert result.returncode == 1
-    assert "no earlier release to return to" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"{never}: nothing has been published here (no releases/ folder);"
+        " check the path (--dir or extra.publish.dir.path)",
+        "rollback failed: nothing was changed",
+    ]
+    assert list(tmp_path.iterdir()) == []  # no folder, no lock file
+
+
+def test_rollback_with_no_earlier_release_says_so_and_changes_nothing(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    only = publish_dir(site, tmp_path / "www", keep=3)
+    before = listing(tmp_path / "www")
+    result = run_cli(ROOT, "rollback", "--dir", str(tmp_path / "www"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'www'}: no earlier release to return to",
+        "rollback failed: nothing was changed",
+    ]
+    assert listing(tmp_path / "www") == before and current_release(tmp_path / "www") == only
 
 
 def test_the_example_nginx_block_sends_the_releases_security_headers(published_site, served):

@@ -251,13 +251,26 @@ def _prune(target: Path, keep: int) -> None:
 
 def rollback(target: Path) -> str:
     """Point `current` at the release before it; return that release's id."""
-    with _locked(target):
-        current = current_release(target)
-        older = [r for r in releases(target) if current is None or r < current]
-        if not older:
-            raise ReleaseError("rollback", [f"{target}: no earlier release to return to"])
-        _switch(target, older[-1])
-        return older[-1]
+    # Checked before locking, which would create the folder and its lock file: a mistyped
+    # path must leave no trace.
+    if not (target / RELEASES).is_dir():
+        raise ReleaseError(
+            "rollback",
+            [
+                f"{target}: nothing has been published here (no {RELEASES}/ folder);"
+                " check the path (--dir or extra.publish.dir.path)"
+            ],
+        )
+    try:
+        with _locked(target):
+            current = current_release(target)
+            older = [r for r in releases(target) if current is None or r < current]
+            if not older:
+                raise ReleaseError("rollback", [f"{target}: no earlier release to return to"])
+            _switch(target, older[-1])
+            return older[-1]
+    except OSError as error:
+        raise ReleaseError("rollback", [describe_fault(error, target)]) from None
 
 
 def security_policy_changed(target: Path, release: str) -> bool:
