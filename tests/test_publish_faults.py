@@ -28,36 +28,27 @@ def _publish_dir(target, tmp_path) -> subprocess.CompletedProcess:
     return run_cli(ROOT, "publish", "--target", "dir", "--dir", str(target), temp=tmp_path / "tmp")
 
 
-def test_a_dir_publish_onto_a_full_disk_keeps_the_served_release_and_leaves_no_partial_one(
-    published_site, tmp_path
+@pytest.mark.parametrize(
+    ("size", "read_only", "fault"),
+    [
+        ("8m", False, f"no space left on the disk; free some space there {ELSEWHERE}"),
+        ("16m", True, f"the file system is read-only; remount it read-write {ELSEWHERE}"),
+    ],
+    ids=["full disk", "read-only disk"],
+)
+def test_a_dir_publish_onto_a_full_or_read_only_disk_keeps_the_served_release_as_it_was(
+    published_site, tmp_path, size, read_only, fault
 ):
-    with tmpfs(tmp_path / "disk", "8m") as disk:
+    with tmpfs(tmp_path / "disk", size) as disk:
         target = disk / "www"
-        publish_dir(published_site, target, keep=3)  # room for this one, not for another
+        publish_dir(published_site, target, keep=3)  # 8m: room for this one, not for another
         before = listing(target)
+        if read_only:
+            remount_read_only(disk)
         result = _publish_dir(target, tmp_path)
         assert result.returncode == 1
-        assert _errors(result) == [
-            f"{target}: no space left on the disk; free some space there {ELSEWHERE}",
-            NOTHING_PUBLISHED,
-        ]
-        assert listing(target) == before
-    assert scratch_left(tmp_path / "tmp") == []
-
-
-def test_a_dir_publish_onto_a_read_only_disk_says_so_and_changes_nothing(published_site, tmp_path):
-    with tmpfs(tmp_path / "disk", "16m") as disk:
-        target = disk / "www"
-        publish_dir(published_site, target, keep=3)
-        before = listing(target)
-        remount_read_only(disk)
-        result = _publish_dir(target, tmp_path)
-        assert result.returncode == 1
-        assert _errors(result) == [
-            f"{target}: the file system is read-only; remount it read-write {ELSEWHERE}",
-            NOTHING_PUBLISHED,
-        ]
-        assert listing(target) == before
+        assert _errors(result) == [f"{target}: {fault}", NOTHING_PUBLISHED]
+        assert listing(target) == before  # no partial release
     assert scratch_left(tmp_path / "tmp") == []
 
 
@@ -112,16 +103,20 @@ def test_a_dir_target_that_is_a_file_is_refused_before_the_build(tmp_path):
 
 def test_a_real_current_folder_is_refused_with_no_temp_link_or_orphan_release(tmp_path):
     target = tmp_path / "www"
-    (target / "current").mkdir(parents=True)
+    (target / "releases").mkdir(parents=True)
+    (target / "current").mkdir()
     (target / "current" / "index.html").write_text("served by hand", encoding="utf-8")
     before = listing(target)
+    refused = (
+        f"{target}/current: is a real folder, not the symlink releases are switched with;"
+        f" move it away (mv {target}/current {target}/current.old) and publish again"
+    )
     result = _publish_dir(target, tmp_path)
     assert result.returncode == 1
-    assert _errors(result) == [
-        f"{target}/current: is a real folder, not the symlink releases are switched with;"
-        f" move it away (mv {target}/current {target}/current.old) and publish again",
-        NOTHING_PUBLISHED,
-    ]
+    assert _errors(result) == [refused, NOTHING_PUBLISHED]
+    rolled_back = run_cli(ROOT, "rollback", "--dir", str(target))
+    assert rolled_back.returncode == 1
+    assert _errors(rolled_back) == [refused, "dir target failed: nothing was changed"]
     assert listing(target) == before
     # The release code itself refuses too: a server's target is checked there, not here.
     with pytest.raises(ReleaseError):

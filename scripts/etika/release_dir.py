@@ -261,6 +261,7 @@ def rollback(target: Path) -> str:
                 " check the path (--dir or extra.publish.dir.path)"
             ],
         )
+    check_target(target)
     try:
         with _locked(target):
             current = current_release(target)
