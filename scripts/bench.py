@@ -2,7 +2,7 @@
 """`make bench`: what a learner and a maintainer feel, against the budgets in bench/budgets.json.
 
 Measures build time (ours, a bare Material site with the same pages, a site ten times larger),
-validation time for 200 quiz files, first-load weight and requests per page type, and Lighthouse
+validation time for 200 quiz files, the slowest of a corpus of hostile files under 1 MB, first-load weight and requests per page type, and Lighthouse
 (mobile and desktop) for ours and the bare site. Prints a table, writes bench/results.json, and
 exits 1 when a budget is missed. Not part of `make test`: timings belong here, not in tests.
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import bench_lighthouse, bench_sites, bench_weight  # noqa: E402
+from etika import bench_hostile, bench_lighthouse, bench_sites, bench_weight  # noqa: E402
 from etika.bench_support import build, median, served, timed_build, timed_builds  # noqa: E402
 from etika.quiz_validation import validate  # noqa: E402
 from etika.site_build import build_site  # noqa: E402
@@ -89,6 +89,9 @@ def measure_pages(site: Path, bare_site: Path, lighthouse: bool) -> dict:
 
 def check_budgets(results: dict, budgets: dict) -> list[str]:
     misses = []
+    if results["hostile"]["slowest_s"] > budgets["hostile_file_s_max"]:
+        slowest = max(results["hostile"]["files"], key=results["hostile"]["files"].get)
+        misses.append(f"hostile file {slowest}: {results['hostile']['slowest_s']} s")
     if results["build"]["ratio"] > budgets["build_ratio_max"]:
         misses.append(f"build ratio {results['build']['ratio']} > {budgets['build_ratio_max']}")
     for name, row in results["pages"].items():
@@ -122,6 +125,10 @@ def table(results: dict) -> str:
         f"ratio {b['ratio']}; ten times larger {b['ten_times_larger_s']} s ({b['growth']}x)",
         f"Validation: {results['validation']['files']} quiz files in "
         f"{results['validation']['seconds']} s",
+        f"Hostile files under 1 MB, validated and rendered: slowest "
+        f"{results['hostile']['slowest_s']} s ("
+        + ", ".join(f"{name} {sec}" for name, sec in results["hostile"]["files"].items())
+        + ")",
         "",
         "| Page | KB gzip (bare) | Requests (bare) | Our JS+CSS KB | LH mobile P/A/BP/SEO "
         "| LH desktop P/A/BP/SEO | LCP ms (m) | TBT ms (m) | CLS (m) |",
@@ -166,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         print("timing builds…", file=sys.stderr)
         results = {"build": measure_builds(tmp, args.runs)}
         results["validation"] = measure_validation(tmp)
+        results["hostile"] = bench_hostile.measure(tmp / "hostile")
         site = build_site(ROOT, tmp / "site", SITE_URL)
         bare_site = tmp / "bare-site"
         build(bench_sites.bare_material(tmp / "bare2"), bare_site)

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from etika import offline_package, output_dir, publish_config, publish_dir, quiz_docs  # noqa: E402
 from etika.publish_git import publish_git  # noqa: E402
-from etika.quiz_validation import check_embeds, validate  # noqa: E402
+from etika.quiz_validation import page_problems, validate  # noqa: E402
 from etika.release_dir import describe_fault  # noqa: E402
 from etika.scratch import scratch_dir  # noqa: E402
 from etika.site_build import PublishError, build_site  # noqa: E402
@@ -37,7 +37,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     report = validate(paths, docs_dir=ROOT / "docs", root=Path.cwd())
     problems = list(report.problems)
     if not args.paths:
-        problems += check_embeds(ROOT / "docs", set(report.quizzes), root=Path.cwd())
+        problems += page_problems(report, ROOT / "docs", root=Path.cwd())
     for problem in problems:
         print(problem)
     if problems:
@@ -234,6 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:
+        # The reader went away (`validate | head`): nothing is wrong with the site.
+        sys.stderr.close()
+        return 0
     except OSError as error:
         # The targets report their own faults with their paths; this is for the rest (a full
         # temp folder, say), so that a fault still reads as one line, not a traceback.

@@ -32,3 +32,19 @@ def standalone_document(body: str, lang: str = "lv") -> str:
         f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Quiz</title>'
         f"<style>{css}</style></head><body><main>{body}</main><script>{js}</script></body></html>"
     )
+
+
+def render_unchecked(path: Path, lang: str = "en") -> str:
+    """A quiz rendered without the text checks of validation: what the sanitiser alone makes
+    of hostile text (validation refuses such text before any build)."""
+    from etika.quiz_render import QuizRenderer
+    from etika.quiz_schema import Quiz
+    from etika.yaml_source import load_yaml
+
+    document, problems = load_yaml(path, path.name)
+    assert document is not None, problems
+    quiz = Quiz.model_validate(document.data, context={"unchecked_texts": True})
+    from markdown.serializers import to_html_string
+
+    # The serializer Python-Markdown itself uses, so the HTML reads as in a built page.
+    return to_html_string(QuizRenderer(lang, "", {}).render(quiz))

@@ -76,12 +76,12 @@ def test_moving_options_in_the_file_changes_nothing_that_is_shown(tmp_path):
     before = shown_orders(render_page("order", FIXTURES / "valid", "lv"))
     after = shown_orders(render_page("order", tmp_path, "lv"))
     assert before == after
-    assert before["quiz-order-shuffled"] != ["a", "b", "c", "d"]
+    assert before["quiz-order--shuffled"] != ["a", "b", "c", "d"]
 
 
 def test_shuffle_false_keeps_the_file_order():
     orders = shown_orders(render_page("order", FIXTURES / "valid", "en"))
-    assert orders["quiz-order-scale"] == ["never", "sometimes", "often", "always"]
+    assert orders["quiz-order--scale"] == ["never", "sometimes", "often", "always"]
 
 
 def test_every_option_is_labelled_with_its_letter_in_the_shown_order():
@@ -98,7 +98,7 @@ def _texts_in_page_order(page, form_id: str) -> list[str]:
 @pytest.mark.browser
 def test_the_no_javascript_reading_and_the_slides_show_the_same_order(browser, base_url, site):
     built = shown_orders((site / "scenarios-help" / "index.html").read_text("utf-8"))
-    form_id = next(i for i in built if i.startswith("quiz-help-imposed-"))
+    form_id = next(i for i in built if i.startswith("quiz-help-imposed--"))
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     plain = context.new_page()
     plain.goto("/scenarios-help/")

@@ -37,3 +37,16 @@ def test_two_hundred_generated_quiz_files_are_valid(tmp_path):
     folder = bench_sites.many_quiz_files(tmp_path / "q", 200)
     report = validate([folder], docs_dir=bench_sites.ROOT / "docs", root=tmp_path)
     assert report.problems == [] and len(report.quizzes) == 200
+
+
+def test_the_hostile_corpus_is_under_a_megabyte_and_answered_in_problem_lines(tmp_path):
+    from etika import bench_hostile
+    from etika.yaml_source import MAX_BYTES
+
+    for name, text in bench_hostile.corpus().items():
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        assert path.stat().st_size < MAX_BYTES, name
+        report = validate([path], docs_dir=tmp_path, root=tmp_path)
+        # The two "largest" files are the heaviest accepted input; the rest must be refused.
+        assert bool(report.quizzes) == name.startswith("largest"), (name, report.problems[:2])

@@ -53,7 +53,7 @@ def test_example_quizzes_render_in_both_languages_with_links_to_their_sections(s
         html = (site / prefix / "scenarios-situation/index.html").read_text(encoding="utf-8")
         assert 'id="quiz-first-contact"' in html
         assert html.count('type="radio"') + html.count('type="checkbox"') >= 10
-        assert re.search(r'<label for="quiz-first-contact-after-the-raid-[\w-]+">', html)
+        assert re.search(r'<label for="quiz-first-contact--after-the-raid--[\w-]+">', html)
         # Section links resolve to the page of the same language.
         assert '<a href="../reasons/#chaotic-first-contact">' in html
         assert '<a href="../principles/#support-and-safety">' in html

@@ -75,3 +75,62 @@ def test_yaml_like_text_gives_problem_lines_only(tmp_path_factory, pieces):
 @given(cut=st.integers(min_value=0, max_value=len(SEED)), junk=st.text(max_size=20))
 def test_a_damaged_valid_quiz_gives_problem_lines_only(tmp_path_factory, cut, junk):
     check(tmp_path_factory, (SEED[:cut] + junk + SEED[cut:]).encode("utf-8", errors="replace"))
+
+
+MARKDOWN_PIECES = st.sampled_from(
+    [
+        "a",
+        "ā ",
+        " ",
+        "\n",
+        "\n\n",
+        "[",
+        "]",
+        "(",
+        ")",
+        "](",
+        "https://example.org/",
+        "javascript:",
+        "data:",
+        "mailto:x@example.org",
+        "&#115;",
+        "%3A",
+        "<",
+        ">",
+        "<a>",
+        "</a>",
+        "<b>",
+        "*",
+        "_",
+        "`",
+        "#",
+        "- ",
+        "1. ",
+        "!",
+        "\\",
+        "&",
+        "\u200b",
+        "\u202e",
+        "\x1b",
+    ]
+)
+
+
+@given(pieces=st.lists(MARKDOWN_PIECES, min_size=1, max_size=30), inline=st.booleans())
+def test_any_text_validation_accepts_renders_as_mkdocs_needs(pieces, inline):
+    """The build never crashes on accepted input: MkDocs asserts that every <a> has an href."""
+    import xml.etree.ElementTree as etree
+
+    from etika.quiz_render import QuizRenderer
+    from etika.quiz_text import text_problem
+
+    text = "".join(pieces).strip()
+    if not text or text_problem(text, inline=inline) is not None:
+        return
+    fragment = QuizRenderer("lv", "", {}).fragment(text)
+    for link in fragment.iter("a"):
+        assert link.get("href", "").startswith(("http://", "https://", "mailto:")), text
+    if inline:
+        blocks = [child.tag for child in fragment]
+        assert blocks in ([], ["p"]), (text, blocks)
+    etree.tostring(fragment)  # serialisable: no stray control characters

@@ -18,7 +18,8 @@ from mkdocs.utils.yaml import yaml_load
 
 from .project_copy import ROOT, copy_project
 
-QUIZ_MARKER = re.compile(r"^(/{3,}\s*quiz\s*\|\s*)([\w-]+)\s*$", re.M)
+# Blanks only within the line: "\s*$" under re.M would eat the blank line after a marker.
+QUIZ_MARKER = re.compile(r"^(/{3,}[ \t]*quiz[ \t]*\|[ \t]*)([\w-]+)[ \t]*$", re.M)
 ANY_MARKER = re.compile(r"^/{3,}\s*(quiz|quiz-index|quiz-progress|qr)\b.*$", re.M)
 QUIZ_ANCHOR = re.compile(r"#quiz-[\w-]+")
 
@@ -48,7 +49,7 @@ def ten_times_larger(destination: Path, copies: int = 9) -> Path:
         for page in _pages(docs):
             text = page.read_text(encoding="utf-8")
             text = QUIZ_MARKER.sub(rf"\g<1>\g<2>{suffix}", text)
-            text = re.sub(r"(#quiz-[\w-]+?)(-title)?(?=[)\s])", rf"\1{suffix}\2", text)
+            text = re.sub(r"(#quiz-[a-z0-9-]+)(?=[)\s])", rf"\1{suffix}", text)
             (folder / page.name).write_text(text, encoding="utf-8")
         config["nav"].append(
             {f"Kopija {k}": [f"k{k}/{p.name}" for p in _pages(docs) if not p.stem.endswith(".en")]}

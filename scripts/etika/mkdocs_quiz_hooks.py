@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from mkdocs.exceptions import Abort
 
 from etika.quiz_catalogue import load_catalogue
-from etika.quiz_validation import check_embeds
+from etika.quiz_validation import page_problems
 from etika.site_config import default_language
 
 EXTENSION = "etika.quiz_markdown"
@@ -36,7 +36,9 @@ def on_config(config):
     quizzes, docs = _paths(config)
     catalogue = load_catalogue(quizzes, docs)
     root = Path(config.config_file_path).parent
-    problems = [*catalogue.problems, *check_embeds(docs, set(catalogue.quizzes), root=root)]
+    problems = [*catalogue.problems]
+    if catalogue.report is not None and not problems:
+        problems += page_problems(catalogue.report, docs, root=root)
     if problems:
         for problem in problems:
             log.error(str(problem))

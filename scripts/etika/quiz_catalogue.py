@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .quiz_pages import QUIZ_MARKER
 from .quiz_schema import Quiz
-from .quiz_validation import ANCHOR_PAGES, QUIZ_MARKER, ValidationReport, validate
+from .quiz_validation import ANCHOR_PAGES, ValidationReport, validate
 from .yaml_source import Problem
 
 SECTION_HEADING = re.compile(r"^###\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.MULTILINE)

@@ -12,7 +12,6 @@ Plain Python-Markdown (no MkDocs needed) so it outlives the theme. Options:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from markdown import Extension, Markdown
@@ -20,14 +19,14 @@ from markdown.blockprocessors import BlockProcessor
 
 from .quiz_catalogue import QuizCatalogue, load_catalogue
 from .quiz_listings import LISTINGS
+from .quiz_pages import LISTING_MARKER
+from .quiz_pages import QUIZ_MARKER as MARKER
 from .quiz_render import QuizRenderer
-
-MARKER = re.compile(r"^/{3,}\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
-LISTING_MARKER = re.compile(r"^/{3,}\s*(?P<name>quiz-progress|quiz-index)\s*$")
 
 
 class QuizError(Exception):
-    """A marker names a quiz that does not exist (validation normally reports it first)."""
+    """A marker names a quiz that does not exist, or one already on the page (validation
+    reports both first, with their place)."""
 
 
 class QuizBlockProcessor(BlockProcessor):
@@ -54,6 +53,10 @@ class QuizBlockProcessor(BlockProcessor):
         quiz = catalogue.quizzes.get(match["id"])
         if quiz is None:
             raise QuizError(f"unknown quiz id '{match['id']}'")
+        if quiz.id in self.extension.embedded:
+            # Two copies would share every element id: a click in one answers the other.
+            raise QuizError(f"quiz '{quiz.id}' is embedded twice on this page")
+        self.extension.embedded.add(quiz.id)
         parent.append(renderer.render(quiz))
 
 
@@ -81,7 +84,12 @@ class QuizExtension(Extension):
         lang = self.getConfig("lang")
         return QuizRenderer(lang, self.getConfig("page_dir"), catalogue.section_titles(lang))
 
+    def reset(self) -> None:
+        self.embedded: set[str] = set()
+
     def extendMarkdown(self, md: Markdown) -> None:
+        self.reset()
+        md.registerExtension(self)
         # Before the paragraph processor, so the marker never becomes a paragraph of text.
         md.parser.blockprocessors.register(QuizBlockProcessor(md.parser, self), "etika_quiz", 95)
 

@@ -11,26 +11,17 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 import xml.etree.ElementTree as etree
 
-import markdown
-import nh3
 from markdown.util import AtomicString
 
 from .quiz_messages import MESSAGES
 from .quiz_order import letter, shown_choices, shown_options
 from .quiz_schema import Bilingual, Dialogue, Question, Quiz
+from .quiz_text import MARKUP, sanitised_html
 
-ALLOWED_TAGS = {"p", "em", "strong", "a", "ul", "ol", "li", "code"}
-ALLOWED_ATTRIBUTES = {"a": {"href"}}
-ALLOWED_SCHEMES = {"http", "https", "mailto"}
 # Which page defines the anchors an item names (its Latvian source; MkDocs maps the language).
 SECTION_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
-
-# Anything Markdown could read as markup, an escape or a block (list, heading, quote, code,
-# line breaks); a text without any of it is a plain paragraph.
-MARKUP = re.compile(r"^$|[\\`*_\[\]<>&!#\n\r\t]|^\s|\s$|^(?:\d+[.)]|[-+=>])|  ")
 
 # Feedback, explanations and debriefs stay out of the search index (Material's search honours
 # data-search-exclude and strips the attribute from the page): a search should land on the
@@ -46,7 +37,6 @@ class QuizRenderer:
         self.page_dir = page_dir
         self.section_titles = section_titles
         self.words = MESSAGES[lang]
-        self._markdown = markdown.Markdown(extensions=[])
 
     # --- text -------------------------------------------------------------------------------
 
@@ -74,15 +64,13 @@ class QuizRenderer:
 
     def markdown_fragment(self, source: str) -> etree.Element:
         """`fragment` the long way: Markdown, then nh3 (the sanitiser is the last word)."""
-        self._markdown.reset()
-        html = nh3.clean(
-            self._markdown.convert(source),
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            url_schemes=ALLOWED_SCHEMES,
-            link_rel=None,
-        )
+        html = sanitised_html(source)
         fragment = etree.fromstring(f"<div>{html.replace('&nbsp;', '&#160;')}</div>")
+        for link in fragment.iter("a"):
+            if "href" not in link.attrib:
+                # Validation refuses such links; should one get here, a link without a target
+                # is text (MkDocs asserts that every <a> has an href).
+                link.tag = "span"
         _make_atomic(fragment)
         return fragment
 
@@ -97,13 +85,22 @@ class QuizRenderer:
     # --- quiz -------------------------------------------------------------------------------
 
     def render(self, quiz: Quiz) -> etree.Element:
-        base = f"quiz-{quiz.id}"
+        base = element_id(quiz.id)
         section = etree.Element(
             "section",
-            {"class": "quiz", "id": base, "data-quiz": quiz.id, "aria-labelledby": f"{base}-title"},
+            {
+                "class": "quiz",
+                "id": base,
+                "data-quiz": quiz.id,
+                "aria-labelledby": f"{base}__title",
+            },
         )
         self.plain(
-            section, "h2", quiz.title.get(self.lang), id=f"{base}-title", **{"class": "quiz__title"}
+            section,
+            "h2",
+            quiz.title.get(self.lang),
+            id=f"{base}__title",
+            **{"class": "quiz__title"},
         )
         if quiz.intro:
             intro = etree.SubElement(section, "div", {"class": "quiz__intro"})
@@ -145,7 +142,7 @@ class QuizRenderer:
         return {"id": quiz.id, "items": items, "words": self.words}
 
     def question(self, section: etree.Element, quiz_id: str, item: Question) -> None:
-        item_id = f"quiz-{quiz_id}-{item.id}"
+        item_id = element_id(quiz_id, item.id)
         form = etree.SubElement(
             section,
             "form",
@@ -158,7 +155,7 @@ class QuizRenderer:
         self.rich(legend, item.question, inline=True)
         hint = "select_single" if item.select == "single" else "select_multiple"
         self.plain(
-            fieldset, "p", self.words[hint], **{"class": "quiz-hint", "id": f"{item_id}-hint"}
+            fieldset, "p", self.words[hint], **{"class": "quiz-hint", "id": f"{item_id}__hint"}
         )
         kind = "radio" if item.select == "single" else "checkbox"
         for position, option in enumerate(shown_options(quiz_id, item)):
@@ -169,7 +166,7 @@ class QuizRenderer:
                 option.id,
                 option.text,
                 position=position,
-                described_by=f"{item_id}-hint",
+                described_by=f"{item_id}__hint",
             )
             verdict = "right" if option.correct else "not_quite"
             self.plain(
@@ -220,7 +217,7 @@ class QuizRenderer:
         The label starts with the option's letter (A, B, ...) as text, so a facilitator and the
         room can say "option C", and a screen reader announces the same name that is seen.
         """
-        answer_id = f"{name}-{value}"
+        answer_id = f"{name}--{value}"
         wrapper = etree.SubElement(fieldset, "div", {"class": "quiz-option", "data-option": value})
         attributes = {"type": kind, "name": name, "id": answer_id, "value": value}
         if described_by:
@@ -231,7 +228,9 @@ class QuizRenderer:
         key.tail = AtomicString(" ")
         self.rich(label, text, inline=True)
         return etree.SubElement(
-            wrapper, "div", {"class": "quiz-feedback", "id": f"{answer_id}-feedback", **NOT_INDEXED}
+            wrapper,
+            "div",
+            {"class": "quiz-feedback", "id": f"{answer_id}__feedback", **NOT_INDEXED},
         )
 
     def related(self, parent: etree.Element, item: Question | Dialogue) -> None:
@@ -249,7 +248,7 @@ class QuizRenderer:
             link.tail = AtomicString("; " if index < len(entries) - 1 else "")
 
     def dialogue(self, section: etree.Element, quiz_id: str, item: Dialogue) -> None:
-        item_id = f"quiz-{quiz_id}-{item.id}"
+        item_id = element_id(quiz_id, item.id)
         box = etree.SubElement(
             section,
             "div",
@@ -260,7 +259,7 @@ class QuizRenderer:
         steps = {step.id: step for step in item.steps}
         ordered = [steps[item.first_step]] + [s for s in item.steps if s.id != item.first_step]
         for step in ordered:
-            step_id = f"{item_id}-{step.id}"
+            step_id = f"{item_id}--{step.id}"
             form = etree.SubElement(
                 box, "form", {"class": "quiz-step", "id": step_id, "data-step": step.id}
             )
@@ -276,7 +275,7 @@ class QuizRenderer:
                 self.rich(feedback, choice.feedback)
                 onward = etree.SubElement(feedback, "p", {"class": "quiz-next"})
                 self.plain(
-                    onward, "a", f"{self.words['continue']} →", href=f"#{item_id}-{choice.next}"
+                    onward, "a", f"{self.words['continue']} →", href=f"#{item_id}--{choice.next}"
                 )
             actions = etree.SubElement(form, "div", {"class": "quiz-actions"})
             self.plain(
@@ -296,7 +295,7 @@ class QuizRenderer:
                 "div",
                 {
                     "class": "quiz-ending",
-                    "id": f"{item_id}-{ending.id}",
+                    "id": f"{item_id}--{ending.id}",
                     "data-ending": ending.id,
                     "data-outcome": ending.outcome,
                     "tabindex": "-1",
@@ -321,6 +320,16 @@ class QuizRenderer:
             hidden="hidden",
             **{"class": "md-button quiz-restart"},
         )
+
+
+def element_id(quiz_id: str, *parts: str) -> str:
+    """The HTML id of a quiz (`quiz-<quiz>`) or of a part of it (`quiz-<quiz>--<item>--<option>`).
+
+    Ids never contain "--" or "_" (quiz_schema.Id), so "--" between the parts and "__" before a
+    role (`__hint`, `__feedback`, `__title`) make every element id unambiguous: item `consent` +
+    option `form-signed` and item `consent-form` + option `signed` can no longer meet.
+    """
+    return "--".join((f"quiz-{quiz_id}", *parts))
 
 
 def _make_atomic(element: etree.Element) -> None:

@@ -11,6 +11,7 @@ from collections import deque
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -21,6 +22,9 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .quiz_text import text_problem
+from .yaml_source import shown_value
 
 LANGUAGES = ("lv", "en")
 
@@ -36,13 +40,28 @@ def _yaml_bool(value: Any) -> Any:
         return value == "true"
     if isinstance(value, str):
         raise PydanticCustomError(
-            "bool_text", "expected true or false, found '{found}'", {"found": value}
+            "bool_text", "expected true or false, found {found}", {"found": shown_value(value)}
         )
     return value
 
 
+def _checked(inline: bool):
+    def check(value: str, info: ValidationInfo) -> str:
+        # Only the sanitiser's own tests skip this, to prove it holds where validation did not run.
+        if (info.context or {}).get("unchecked_texts"):
+            return value
+        problem = text_problem(value, inline=inline)
+        if problem:
+            raise PydanticCustomError("quiz_text", problem)
+        return value
+
+    return AfterValidator(check)
+
+
 YamlBool = Annotated[bool, BeforeValidator(_yaml_bool)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _checked(False)]
+# A text shown inside a form label or legend: one paragraph, no lists (HTML allows no more there).
+InlineText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _checked(True)]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
@@ -62,6 +81,13 @@ class Bilingual(Strict):
 
     def get(self, lang: str) -> str:
         return getattr(self, lang)
+
+
+class Phrase(Bilingual):
+    """A text shown as one line of a form (a question, an option, a reply): one paragraph."""
+
+    lv: InlineText = Field(description="Latvian text (with diacritics).")
+    en: InlineText = Field(description="English text.")
 
 
 class Exercises(Strict):
@@ -94,7 +120,7 @@ class Option(Strict):
     """One answer to a scenario question."""
 
     id: Id
-    text: Bilingual = Field(description="The option as the learner reads it.")
+    text: Phrase = Field(description="The option as the learner reads it.")
     correct: YamlBool = Field(default=False, description="true for a right answer.")
     feedback: Bilingual = Field(
         description="Why this option is right or wrong, and what is better."
@@ -107,7 +133,7 @@ class Question(Exercises):
     kind: Literal["question"]
     id: Id
     scenario: Bilingual = Field(description="The case narrative the learner reads first.")
-    question: Bilingual = Field(description="The question about the case.")
+    question: Phrase = Field(description="The question about the case.")
     select: Literal["single", "multiple"] = Field(
         description="`single`: exactly one option is correct; `multiple`: select all that apply."
     )
@@ -139,7 +165,7 @@ class Choice(Strict):
     """One reply the worker can choose in a dialogue step."""
 
     id: Id
-    text: Bilingual = Field(description="What the worker says or does.")
+    text: Phrase = Field(description="What the worker says or does.")
     feedback: Bilingual = Field(description="Shown after choosing: how the reply lands, and why.")
     next: Id = Field(description="The id of the next step, or of an ending.")
     best: YamlBool = Field(

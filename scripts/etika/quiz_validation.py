@@ -16,14 +16,13 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .quiz_answer_key import AnswerKey, measure
+from .quiz_pages import check_pages, unembedded
 from .quiz_schema import Quiz
-from .yaml_source import Problem, YamlDocument, load_yaml
+from .yaml_source import Problem, YamlDocument, load_yaml, shown_value
 
 # The anchors items may name are the `{#id}` headings of these pages (the Latvian originals).
 ANCHOR_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
 HEADING_ANCHOR = re.compile(r"^###\s+.*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
-# The marker a page uses to embed a quiz (see scripts/etika/quiz_markdown.py).
-QUIZ_MARKER = re.compile(r"^/{3,}\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
 
 
 @dataclass
@@ -66,15 +65,37 @@ def known_anchors(docs_dir: Path) -> dict[str, list[str]]:
     return known
 
 
-def quiz_files(paths: list[Path]) -> list[Path]:
-    """The .yaml/.yml files named, or found directly inside the folders named, sorted."""
-    found = []
+QUIZ_SUFFIXES = {".yaml", ".yml"}
+
+
+def quiz_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]]:
+    """The .yaml/.yml files named, or found directly inside the folders named, sorted; and
+    what in those folders looks like a quiz but cannot be read as one.
+
+    A link in a folder must stay inside that folder's project: following it out would read,
+    and quote in errors, a file the project never meant to publish.
+    """
+    found, problems = [], []
     for path in paths:
-        if path.is_dir():
-            found.extend(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
-        else:
+        if not path.is_dir():
             found.append(path)
-    return sorted(found)
+            continue
+        for entry in sorted(path.iterdir()):
+            suffix = entry.suffix
+            if suffix.lower() not in QUIZ_SUFFIXES:
+                continue
+            shown = _shown(entry, root)
+            if suffix not in QUIZ_SUFFIXES:
+                message = f"quiz files end in .yaml (lower case); rename this {suffix} file"
+                problems.append(Problem(shown, 1, 1, message))
+            elif entry.is_symlink() and not entry.exists():
+                problems.append(Problem(shown, 1, 1, "a link to a file that does not exist"))
+            elif entry.is_symlink() and not entry.resolve().is_relative_to(path.resolve().parent):
+                message = "a link to a file outside the project; copy the quiz into this folder"
+                problems.append(Problem(shown, 1, 1, message))
+            elif entry.is_file():
+                found.append(entry)
+    return sorted(found), problems
 
 
 def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> ValidationReport:
@@ -83,7 +104,8 @@ def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> Val
     report = ValidationReport(known=known_anchors(docs_dir))
     context = {what: set(ids) for what, ids in report.known.items()}
     first_place: dict[str, str] = {}
-    for path in quiz_files(paths):
+    files, report.problems = quiz_files(paths, root)
+    for path in files:
         shown = _shown(path, root)
         if not path.is_file():
             report.problems.append(Problem(shown, 1, 1, "no such file"))
@@ -110,16 +132,22 @@ def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> Val
 
 
 def check_embeds(docs_dir: Path, quiz_ids: set[str], root: Path | None = None) -> list[Problem]:
-    """Every `/// quiz | id` marker in the pages names a quiz that exists."""
-    root = root or Path.cwd()
-    problems = []
-    for page in sorted(docs_dir.rglob("*.md")):
-        lines = page.read_text(encoding="utf-8").splitlines()
-        for number, line in enumerate(lines, start=1):
-            match = QUIZ_MARKER.match(line)
-            if match and match["id"] not in quiz_ids:
-                message = f"unknown quiz id '{match['id']}'" + _did_you_mean(match["id"], quiz_ids)
-                problems.append(Problem(_shown(page, root), number, match.start("id") + 1, message))
+    """The pages' quiz markers and anchors (see quiz_pages.py)."""
+    return check_pages(docs_dir, quiz_ids, root=root)
+
+
+def page_problems(
+    report: ValidationReport, docs_dir: Path, root: Path | None = None
+) -> list[Problem]:
+    """The pages' markers and anchors, and every quiz that no page embeds."""
+    problems = check_pages(docs_dir, set(report.quizzes), root=root)
+    for quiz_id in sorted(unembedded(set(report.quizzes), docs_dir)):
+        line, col = report.documents[quiz_id].position(("id",))
+        message = (
+            f"quiz '{quiz_id}' is not embedded in any page; put `/// quiz | {quiz_id}` on a "
+            "page, in both languages"
+        )
+        problems.append(Problem(report.sources[quiz_id], line, col, message))
     return problems
 
 
@@ -157,7 +185,7 @@ def _describe(value) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return f"'{value}'"
+    return shown_value(value)
 
 
 def _problems_from(error: ValidationError, document: YamlDocument, shown: str) -> list[Problem]:
@@ -167,7 +195,9 @@ def _problems_from(error: ValidationError, document: YamlDocument, shown: str) -
         loc = _strip_union_tags(detail["loc"])
         kind, found = detail["type"], detail.get("input")
         at_key = False
-        if kind == "quiz_rule":
+        if kind == "quiz_text":
+            message = detail["msg"]
+        elif kind == "quiz_rule":
             loc = (*loc, *detail["ctx"]["at"])
             message = detail["msg"]
         elif kind == "missing":
@@ -177,14 +207,16 @@ def _problems_from(error: ValidationError, document: YamlDocument, shown: str) -
             loc = loc[:-1]
             at_key = bool(loc)
         elif kind == "extra_forbidden":
-            message = f"unknown key '{loc[-1]}'" + _did_you_mean(
+            message = f"unknown key {shown_value(loc[-1])}" + _did_you_mean(
                 str(loc[-1]), _all_field_names(Quiz)
             )
             at_key = True
         elif kind in {"string_type", "string_too_short"}:
             message = f"expected text, found {_describe(found)}"
         elif kind == "string_pattern_mismatch":
-            message = f"'{found}' is not a valid id: use lowercase letters, digits and hyphens"
+            message = (
+                f"{shown_value(found)} is not a valid id: use lowercase letters, digits and hyphens"
+            )
         elif kind in {"list_type"}:
             message = f"expected a list, found {_describe(found)}"
         elif kind in {"model_type", "model_attributes_type", "dict_type"}:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import csp
 from .link_check import check_site
-from .quiz_validation import check_embeds, validate
+from .quiz_validation import page_problems, validate
 
 
 class PublishError(Exception):
@@ -41,7 +41,7 @@ def build_site(root: Path, out_dir: Path, site_url: str, *, offline: bool = Fals
     """Build into `out_dir` (which must not exist yet) and return it, or raise PublishError."""
     report = validate([root / "quizzes"], docs_dir=root / "docs", root=root)
     problems = [str(p) for p in report.problems]
-    problems += [str(p) for p in check_embeds(root / "docs", set(report.quizzes), root=root)]
+    problems += [str(p) for p in page_problems(report, root / "docs", root=root)]
     if not problems:
         # A key a learner can guess without reading is a defect of the content, not a style.
         problems = report.answer_key().problems()

@@ -8,6 +8,7 @@ booleans and numbers, so the schema decides what a value means, never the YAML p
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,11 @@ from typing import Any
 import yaml
 
 MAX_BYTES = 1_000_000
+# quiz > items > item > steps > step > choices > choice > text is 8 levels; a little room on top.
+MAX_DEPTH = 10
+# Where libyaml cannot read a file, bracket runs deeper than this are not handed to PyYAML's
+# slower scanner (see _scan).
+FALLBACK_DEPTH = 100
 
 Loc = tuple[str | int, ...]
 
@@ -30,6 +36,21 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+def shown_value(value: object, limit: int = 60) -> str:
+    """An author's value, quoted for a message: escaped where it would not print as itself
+    (ANSI escapes, bidi controls, line breaks reach a terminal raw otherwise), and cut short."""
+    text = str(value)
+    cut = len(text) > limit
+    text = text[:limit]
+    escaped = "".join(
+        char
+        if char.isprintable() and unicodedata.category(char) != "Cf"
+        else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
+    return f"'{escaped}'" + ("…" if cut else "")
 
 
 @dataclass
@@ -80,7 +101,12 @@ def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Prob
         bad = raw[error.start]
         return None, [problem(line, col, f"not UTF-8 (byte 0x{bad:02x}); save the file as UTF-8")]
 
-    problems = _tab_indentation(text, problem) or _forbidden_tokens(text, problem)
+    tokens, scan_error = _scan(text)
+    problems = (
+        _tab_indentation(text, problem)
+        or _forbidden_tokens(tokens, scan_error, text, problem)
+        or _too_deep(tokens, problem)
+    )
     if problems:
         return None, problems
     try:
@@ -110,32 +136,119 @@ def _tab_indentation(text: str, problem) -> list[Problem]:
     return found
 
 
-def _forbidden_tokens(text: str, problem) -> list[Problem]:
+def _scan(text: str) -> tuple[list[yaml.Token], yaml.YAMLError | None]:
+    """Every token up to the first syntax error (libyaml's scanner first, it is the fast one).
+
+    PyYAML's own scanner, the fallback, words its errors better but is quadratic in flow
+    nesting (every '[' keeps a possible key open): 10^5 levels took half a minute. So it runs
+    only where libyaml found a plain syntax error, and not on a run of brackets too deep for
+    any quiz, which is reported as nesting instead.
+    """
+    try:
+        return list(yaml.scan(text, Loader=LOADER)), None
+    except yaml.YAMLError as error:
+        if _too_deep_for_libyaml(error):
+            return [], error
+        where = _bracket_depth_exceeds(text, FALLBACK_DEPTH)
+        if where is not None:
+            return [], yaml.scanner.ScannerError(
+                problem="exceeded maximum nesting depth", problem_mark=where
+            )
+    tokens: list[yaml.Token] = []
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            tokens.append(token)
+    except yaml.YAMLError as error:
+        return tokens, error
+    return tokens, None
+
+
+def _too_deep_for_libyaml(error: yaml.YAMLError) -> bool:
+    return "nesting depth" in str(getattr(error, "problem", "") or "")
+
+
+def _bracket_depth_exceeds(text: str, limit: int) -> yaml.Mark | None:
+    """Where flow brackets, quoted text aside, first nest deeper than `limit` (an upper bound
+    of the YAML depth: a bracket in plain text counts too), or None."""
+    depth, line, col, quote = 0, 0, 0, ""
+    for index, char in enumerate(text):
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return yaml.Mark("<text>", index, line, col, None, None)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        if char == "\n":
+            line, col, quote = line + 1, 0, ""
+        else:
+            col += 1
+    return None
+
+
+def _forbidden_tokens(tokens, scan_error, text: str, problem) -> list[Problem]:
     """Anchors, aliases and tags, found by the scanner before anything is built.
 
     An alias bomb of a few hundred bytes expands to gigabytes once composed or validated, so
     aliases are refused here; anchors and tags have no use in a quiz and are refused with them.
     """
     found = []
-    try:
-        tokens = list(yaml.scan(text, Loader=LOADER))
-    except yaml.YAMLError:
-        tokens = None  # reported below, in PyYAML's own words
-    try:
-        for token in tokens if tokens is not None else yaml.scan(text, Loader=yaml.SafeLoader):
-            mark = token.start_mark
-            if isinstance(token, yaml.AnchorToken):
-                message = f"anchor '&{token.value}' is not allowed; write the text out in full"
-            elif isinstance(token, yaml.AliasToken):
-                message = f"alias '*{token.value}' is not allowed; write the text out in full"
-            elif isinstance(token, yaml.TagToken):
-                message = "YAML tags ('!' or '!!') are not allowed"
-            else:
-                continue
-            found.append(problem(mark.line + 1, mark.column + 1, message))
-    except yaml.YAMLError as error:
-        found.append(_syntax_problem(error, text, problem))
+    for token in tokens:
+        mark = token.start_mark
+        if isinstance(token, yaml.AnchorToken):
+            message = f"anchor '&{token.value}' is not allowed; write the text out in full"
+        elif isinstance(token, yaml.AliasToken):
+            message = f"alias '*{token.value}' is not allowed; write the text out in full"
+        elif isinstance(token, yaml.TagToken):
+            message = "YAML tags ('!' or '!!') are not allowed"
+        else:
+            continue
+        found.append(problem(mark.line + 1, mark.column + 1, message))
+    if scan_error is not None and _too_deep_for_libyaml(scan_error):
+        # Point at the level where the limit was crossed, not where libyaml gave up (level 1000).
+        mark = _bracket_depth_exceeds(text, MAX_DEPTH) or scan_error.problem_mark
+        found.append(problem(mark.line + 1, mark.column + 1, _TOO_DEEP))
+    elif scan_error is not None:
+        found.append(_syntax_problem(scan_error, text, problem))
     return found
+
+
+def _too_deep(tokens, problem) -> list[Problem]:
+    """Nesting deeper than the schema uses, found by the scanner before anything is built.
+
+    Composing nodes and converting them recurse once per level: from about 500 levels (a 1 KB
+    file) Python's recursion limit ends the run, and 10^5 levels took 38 s before that. Tokens,
+    not events: libyaml's parser reads a run of '[' to its own limit before the first event.
+    A block sequence inside a mapping has no start token of its own, so this counts at least
+    half the real depth, which is all the composer needs to stay safe.
+    """
+    depth = 0
+    for token in tokens:
+        if isinstance(token, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = token.start_mark
+                return [problem(mark.line + 1, mark.column + 1, _TOO_DEEP)]
+        elif isinstance(token, _CLOSING):
+            depth -= 1
+    return []
+
+
+_TOO_DEEP = (
+    f"nested more than {MAX_DEPTH} levels deep; a quiz needs fewer "
+    "(check the indentation and the brackets)"
+)
+_OPENING = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str, problem) -> Problem:
@@ -175,6 +288,7 @@ def _convert(node: yaml.Node, loc: Loc, document: YamlDocument, duplicates, prob
             _convert(child, (*loc, index), document, duplicates, problem)
             for index, child in enumerate(node.value)
         ]
-    if node.style is None and node.value in _NULLS:
+    # A plain scalar has style None in PyYAML's own composer but '' in libyaml's.
+    if not node.style and node.value in _NULLS:
         return None
     return str(node.value)

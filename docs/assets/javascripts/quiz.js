@@ -7,26 +7,36 @@
   const VERSION = 1;
 
   // ---- progress storage: versioned, and never trusted ----------------------------------------
-  function readProgress() {
+  // What we do not understand we keep: a record from a newer version of the site (say, a
+  // visitor who went back to an old copy) is never written over, and an entry we cannot read
+  // is stored back as it was.
+  function readStore() {
     try {
       const data = JSON.parse(localStorage.getItem(STORE));
-      const fine = data && data.version === VERSION && data.quizzes && typeof data.quizzes === "object"
-        && !Array.isArray(data.quizzes);
-      if (!fine) return {};
+      const fine = data && Number.isInteger(data.version) && data.quizzes
+        && typeof data.quizzes === "object" && !Array.isArray(data.quizzes);
+      if (!fine) return { quizzes: {}, raw: {}, writable: true };
       const clean = {};
       for (const [id, entry] of Object.entries(data.quizzes)) {
         if (entry && typeof entry.done === "boolean" && Number.isInteger(entry.best)
             && Number.isInteger(entry.total) && typeof entry.date === "string") clean[id] = entry;
       }
-      return clean;
+      if (data.version !== VERSION) return { quizzes: {}, raw: data.quizzes, writable: data.version < VERSION };
+      return { quizzes: clean, raw: data.quizzes, writable: true };
     } catch (error) {
-      return {}; // corrupt JSON or storage switched off: start fresh
+      return { quizzes: {}, raw: {}, writable: true }; // corrupt JSON or storage switched off
     }
   }
 
+  function readProgress() {
+    return readStore().quizzes;
+  }
+
   function writeProgress(quizzes) {
+    const store = readStore();
+    if (!store.writable) return; // a newer site's record: leave it whole
     try {
-      localStorage.setItem(STORE, JSON.stringify({ version: VERSION, quizzes }));
+      localStorage.setItem(STORE, JSON.stringify({ version: VERSION, quizzes: { ...store.raw, ...quizzes } }));
     } catch (error) {
       /* storage full or disabled: the quiz still works, it just is not remembered */
     }
