@@ -5,15 +5,21 @@ Kept to presentation details; content stays plain Markdown so a move off MkDocs 
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from etika.publish_config import site_url_problem
 from etika.site_config import offline_enabled
+
+# A paragraph that is nothing but bold text is a label ("**Praksē**", "**In practice**") for
+# what follows it; the print stylesheet keeps it on the same page as that text.
+_LEAD_IN = re.compile(r"<p><strong>([^<]+)</strong></p>")
 
 
 def on_page_content(html, page, config, files):
-    """Give each page the permalink title of its own language.
+    """Give each page the permalink title of its own language, and mark its label paragraphs.
 
     Python-Markdown's toc extension writes one title on every page (the Latvian one from
     mkdocs.yml); `extra.permalink_titles` in mkdocs.yml holds the title per language.
@@ -21,7 +27,8 @@ def on_page_content(html, page, config, files):
     written = config.mdx_configs["toc"]["permalink_title"]
     locale = getattr(page.file, "locale", None)
     wanted = config.extra["permalink_titles"].get(locale, written)
-    return html.replace(f'title="{written}"', f'title="{wanted}"')
+    html = html.replace(f'title="{written}"', f'title="{wanted}"')
+    return _LEAD_IN.sub(r'<p class="lead-in"><strong>\1</strong></p>', html)
 
 
 @event_priority(-200)
@@ -56,3 +63,12 @@ def on_config(config):
     if offline_enabled(config):
         config.extra["polyfills"] = [OFFLINE_WORKER_SHIM]
     return config
+
+
+def on_post_page(output, page, config):
+    """Tell the print stylesheet when site_url is a placeholder: a printed link then shows no
+    address, since "(https://etiska-intervesana.example/…)" after every link leads nowhere.
+    `scripts/build.py handouts` warns about it as `publish` does."""
+    if site_url_problem(config.site_url or ""):
+        output = output.replace("<html ", '<html data-print-links="local" ', 1)
+    return output
