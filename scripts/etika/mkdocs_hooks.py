@@ -65,10 +65,13 @@ def on_config(config):
     return config
 
 
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+
+
 def on_post_page(output, page, config):
     """Tell the print stylesheet when site_url is a placeholder: a printed link then shows no
     address, since "(https://etiska-intervesana.example/…)" after every link leads nowhere.
     `scripts/build.py handouts` warns about it as `publish` does."""
     if site_url_problem(config.site_url or ""):
-        output = output.replace("<html ", '<html data-print-links="local" ', 1)
+        output = _HTML_TAG.sub(r'<html\1 data-print-links="local">', output, count=1)
     return output
