@@ -33,6 +33,8 @@
   }
 
   function writeProgress(quizzes) {
+    // In the slide view the answers are the room's, not this browser's learner's.
+    if (document.documentElement.classList.contains("is-slides")) return;
     const store = readStore();
     if (!store.writable) return; // a newer site's record: leave it whole
     try {
