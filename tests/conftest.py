@@ -107,15 +107,10 @@ def published_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def handouts(tmp_path_factory) -> Path:
     """The PDF handouts as `scripts/build.py handouts` prints them, once per session."""
+    from publish_support import run_cli
+
     out = tmp_path_factory.mktemp("handouts")
-    result = subprocess.run(
-        [sys.executable, "scripts/build.py", "handouts", "--out", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_cli(ROOT, "handouts", "--out", str(out))
     if result.returncode != 0:
         pytest.fail(f"handouts failed:\n{result.stdout}{result.stderr}")
     return out

@@ -255,29 +255,27 @@ def test_a_click_on_an_option_of_the_second_question_answers_the_second(browser,
     page.close()
 
 
-@pytest.mark.browser
-def test_progress_saved_by_a_newer_version_of_the_site_is_kept_whole(page):
-    newer = {"version": 2, "quizzes": {"first-contact": {"shape": "of the future"}}}
+def answer_with_stored_progress(page, stored: dict) -> dict:
+    """Seed the browser's saved progress, answer one question, and read what is saved then."""
     page.goto("/en/scenarios-situation/")
-    page.evaluate("v => localStorage.setItem('etika-progress', JSON.stringify(v))", newer)
+    page.evaluate("v => localStorage.setItem('etika-progress', JSON.stringify(v))", stored)
     page.reload()
     form = page.locator("#quiz-first-contact--after-the-raid")
     form.locator("input").first.check()
     form.locator(".quiz-check").click()
     assert form.locator(".quiz-status").inner_text() != ""
-    stored = page.evaluate("JSON.parse(localStorage.getItem('etika-progress'))")
-    assert stored == newer
+    return page.evaluate("JSON.parse(localStorage.getItem('etika-progress'))")
+
+
+@pytest.mark.browser
+def test_progress_saved_by_a_newer_version_of_the_site_is_kept_whole(page):
+    newer = {"version": 2, "quizzes": {"first-contact": {"shape": "of the future"}}}
+    assert answer_with_stored_progress(page, newer) == newer
 
 
 @pytest.mark.browser
 def test_an_entry_this_version_cannot_read_is_stored_back_as_it_was(page):
     odd = {"version": 1, "quizzes": {"some-quiz": {"done": "maybe"}}}
-    page.goto("/en/scenarios-situation/")
-    page.evaluate("v => localStorage.setItem('etika-progress', JSON.stringify(v))", odd)
-    page.reload()
-    form = page.locator("#quiz-first-contact--after-the-raid")
-    form.locator("input").first.check()
-    form.locator(".quiz-check").click()
-    stored = page.evaluate("JSON.parse(localStorage.getItem('etika-progress'))")
+    stored = answer_with_stored_progress(page, odd)
     assert stored["quizzes"]["some-quiz"] == {"done": "maybe"}
     assert "first-contact" in stored["quizzes"]

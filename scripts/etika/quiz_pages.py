@@ -8,11 +8,10 @@ and somewhere; and both language versions of a page define the same heading anch
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
-from .yaml_source import Problem, shown_value
+from .yaml_source import Problem, did_you_mean, shown_path, shown_value
 
 # The markers a page may hold (see quiz_markdown.py), on a line of their own at column 1.
 QUIZ_MARKER = re.compile(r"^/{3,}\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
@@ -24,14 +23,10 @@ ANCHOR = re.compile(r"\{#([A-Za-z0-9_-]+)\}")
 LANG_SUFFIX = ".en.md"
 
 
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return os.path.relpath(path, root)
-    except ValueError:
-        return str(path)
+Lines = list[tuple[int, str]]
 
 
-def page_lines(page: Path) -> list[tuple[int, str]]:
+def page_lines(page: Path) -> Lines:
     """(number, line) of a page outside fenced code blocks."""
     kept, fenced = [], False
     for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
@@ -43,21 +38,25 @@ def page_lines(page: Path) -> list[tuple[int, str]]:
     return kept
 
 
-def embedded(page: Path) -> list[tuple[str, int, int]]:
-    """(quiz id, line, col) of every well-formed quiz marker on a page."""
+def read_pages(docs_dir: Path) -> dict[Path, Lines]:
+    """Every page's lines, read once for all the checks below."""
+    return {page: page_lines(page) for page in sorted(docs_dir.rglob("*.md"))}
+
+
+def embedded(lines: Lines) -> list[tuple[str, int, int]]:
+    """(quiz id, line, col) of every well-formed quiz marker among a page's lines."""
     found = []
-    for number, line in page_lines(page):
+    for number, line in lines:
         match = QUIZ_MARKER.match(line)
         if match:
             found.append((match["id"], number, match.start("id") + 1))
     return found
 
 
-def marker_problems(page: Path, shown: str) -> list[Problem]:
+def marker_problems(lines: Lines, shown: str) -> list[Problem]:
     """Lines that look like a marker but that Markdown would read as text."""
     problems = []
-    lines = page_lines(page)
-    previous = {number: line for number, line in lines}
+    previous = dict(lines)
     for number, line in lines:
         found = LOOKS_LIKE_MARKER.search(line)
         if not found:
@@ -77,20 +76,27 @@ def marker_problems(page: Path, shown: str) -> list[Problem]:
     return problems
 
 
-def check_pages(docs_dir: Path, quiz_ids: set[str], root: Path | None = None) -> list[Problem]:
+def check_pages(
+    docs_dir: Path,
+    quiz_ids: set[str],
+    root: Path | None = None,
+    pages: dict[Path, Lines] | None = None,
+) -> list[Problem]:
     """Every problem of the pages' quiz markers and anchors (the quizzes themselves aside)."""
     root = root or Path.cwd()
+    pages = read_pages(docs_dir) if pages is None else pages
     problems: list[Problem] = []
-    pages = sorted(docs_dir.rglob("*.md"))
-    markers: dict[Path, list[tuple[str, int, int]]] = {}
-    for page in pages:
-        shown = _shown(page, root)
-        problems += marker_problems(page, shown)
-        markers[page] = embedded(page)
+    markers = {page: embedded(lines) for page, lines in pages.items()}
+    for page, lines in pages.items():
+        shown = shown_path(page, root)
+        problems += marker_problems(lines, shown)
         first: dict[str, int] = {}
         for quiz_id, line, col in markers[page]:
             if quiz_id not in quiz_ids:
-                problems.append(Problem(shown, line, col, _unknown(quiz_id, quiz_ids)))
+                message = f"unknown quiz id {shown_value(quiz_id)}" + did_you_mean(
+                    quiz_id, quiz_ids
+                )
+                problems.append(Problem(shown, line, col, message))
             elif quiz_id in first:
                 message = f"quiz '{quiz_id}' is embedded twice on this page (first at line {first[quiz_id]})"
                 problems.append(Problem(shown, line, col, message))
@@ -98,20 +104,20 @@ def check_pages(docs_dir: Path, quiz_ids: set[str], root: Path | None = None) ->
                 first[quiz_id] = line
     for page in pages:
         twin = _twin(page)
-        if twin is None or not twin.is_file():
+        if twin not in pages:
             continue
         problems += _one_language_only(page, twin, markers, root)
-        problems += _anchors_missing(page, twin, root)
+        problems += _anchors_missing(page, twin, pages, root)
     return problems
 
 
-def unembedded(quiz_ids: set[str], docs_dir: Path) -> set[str]:
+def unembedded(quiz_ids: set[str], pages: dict[Path, Lines]) -> set[str]:
     """The quizzes no page embeds."""
-    used = {quiz_id for page in docs_dir.rglob("*.md") for quiz_id, _, _ in embedded(page)}
+    used = {quiz_id for lines in pages.values() for quiz_id, _, _ in embedded(lines)}
     return set(quiz_ids) - used
 
 
-def _twin(page: Path) -> Path | None:
+def _twin(page: Path) -> Path:
     """The other language version of a page: x.md <-> x.en.md."""
     if page.name.endswith(LANG_SUFFIX):
         return page.with_name(page.name[: -len(LANG_SUFFIX)] + ".md")
@@ -119,34 +125,25 @@ def _twin(page: Path) -> Path | None:
 
 
 def _one_language_only(page: Path, twin: Path, markers, root: Path) -> list[Problem]:
-    theirs = {quiz_id for quiz_id, _, _ in markers.get(twin, [])}
+    theirs = {quiz_id for quiz_id, _, _ in markers[twin]}
     return [
         Problem(
-            _shown(page, root),
+            shown_path(page, root),
             line,
             col,
-            f"quiz '{quiz_id}' is embedded here but not in {_shown(twin, root)}",
+            f"quiz '{quiz_id}' is embedded here but not in {shown_path(twin, root)}",
         )
-        for quiz_id, line, col in markers.get(page, [])
+        for quiz_id, line, col in markers[page]
         if quiz_id not in theirs
     ]
 
 
-def _anchors_missing(page: Path, twin: Path, root: Path) -> list[Problem]:
-    theirs = {m for _, line in page_lines(twin) for m in ANCHOR.findall(line)}
+def _anchors_missing(page: Path, twin: Path, pages: dict[Path, Lines], root: Path) -> list[Problem]:
+    theirs = {m for _, line in pages[twin] for m in ANCHOR.findall(line)}
     problems = []
-    for number, line in page_lines(page):
+    for number, line in pages[page]:
         for match in ANCHOR.finditer(line):
             if match[1] not in theirs:
-                message = f"anchor '#{match[1]}' is missing in {_shown(twin, root)}"
-                problems.append(Problem(_shown(page, root), number, match.start() + 1, message))
+                message = f"anchor '#{match[1]}' is missing in {shown_path(twin, root)}"
+                problems.append(Problem(shown_path(page, root), number, match.start() + 1, message))
     return problems
-
-
-def _unknown(quiz_id: str, quiz_ids: set[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(quiz_id, sorted(quiz_ids), n=1, cutoff=0.75)
-    return f"unknown quiz id {shown_value(quiz_id)}" + (
-        f"; did you mean '{close[0]}'?" if close else ""
-    )

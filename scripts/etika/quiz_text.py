@@ -105,7 +105,7 @@ def text_problem(source: str, *, inline: bool = False) -> str | None:
     tags = set(_TAG.findall(rendered))
     for tag in sorted(tags - ALLOWED_TAGS):
         return f"{_WHAT_TAG.get(tag, f'<{tag}>')} is not allowed in a text"
-    if len(_HREF.findall(sanitise(rendered))) != len(_HREF.findall(rendered)):
+    if len(_HREF.findall(sanitised_html(source))) != len(_HREF.findall(rendered)):
         return "links may use http, https or mailto"
     if inline and (rendered.count("<p>") > 1 or tags - INLINE_TAGS - {"p"}):
         return "this text is shown as one line of a form: one paragraph, no lists or blank lines"

@@ -7,8 +7,6 @@ file becomes a `Problem`.
 
 from __future__ import annotations
 
-import difflib
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +14,16 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .quiz_answer_key import AnswerKey, measure
-from .quiz_pages import check_pages, unembedded
+from .quiz_pages import check_pages, read_pages, unembedded
 from .quiz_schema import Quiz
-from .yaml_source import Problem, YamlDocument, load_yaml, shown_value
+from .yaml_source import (
+    Problem,
+    YamlDocument,
+    did_you_mean,
+    load_yaml,
+    shown_path,
+    shown_value,
+)
 
 # The anchors items may name are the `{#id}` headings of these pages (the Latvian originals).
 ANCHOR_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
@@ -84,7 +89,7 @@ def quiz_files(paths: list[Path], root: Path) -> tuple[list[Path], list[Problem]
             suffix = entry.suffix
             if suffix.lower() not in QUIZ_SUFFIXES:
                 continue
-            shown = _shown(entry, root)
+            shown = shown_path(entry, root)
             if suffix not in QUIZ_SUFFIXES:
                 message = f"quiz files end in .yaml (lower case); rename this {suffix} file"
                 problems.append(Problem(shown, 1, 1, message))
@@ -106,7 +111,7 @@ def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> Val
     first_place: dict[str, str] = {}
     files, report.problems = quiz_files(paths, root)
     for path in files:
-        shown = _shown(path, root)
+        shown = shown_path(path, root)
         if not path.is_file():
             report.problems.append(Problem(shown, 1, 1, "no such file"))
             continue
@@ -140,8 +145,9 @@ def page_problems(
     report: ValidationReport, docs_dir: Path, root: Path | None = None
 ) -> list[Problem]:
     """The pages' markers and anchors, and every quiz that no page embeds."""
-    problems = check_pages(docs_dir, set(report.quizzes), root=root)
-    for quiz_id in sorted(unembedded(set(report.quizzes), docs_dir)):
+    pages = read_pages(docs_dir)
+    problems = check_pages(docs_dir, set(report.quizzes), root=root, pages=pages)
+    for quiz_id in sorted(unembedded(set(report.quizzes), pages)):
         line, col = report.documents[quiz_id].position(("id",))
         message = (
             f"quiz '{quiz_id}' is not embedded in any page; put `/// quiz | {quiz_id}` on a "
@@ -149,13 +155,6 @@ def page_problems(
         )
         problems.append(Problem(report.sources[quiz_id], line, col, message))
     return problems
-
-
-def _shown(path: Path, root: Path) -> str:
-    try:
-        return os.path.relpath(path, root) if path.is_absolute() else str(path)
-    except ValueError:
-        return str(path)
 
 
 # --- pydantic errors in words a content author can act on -----------------------------------
@@ -171,11 +170,6 @@ def _all_field_names(model: type[BaseModel]) -> set[str]:
             if isinstance(value, type) and issubclass(value, BaseModel):
                 _FIELD_NAMES.update(value.model_fields)
     return _FIELD_NAMES
-
-
-def _did_you_mean(word: str, candidates) -> str:
-    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def _describe(value) -> str:
@@ -207,7 +201,7 @@ def _problems_from(error: ValidationError, document: YamlDocument, shown: str) -
             loc = loc[:-1]
             at_key = bool(loc)
         elif kind == "extra_forbidden":
-            message = f"unknown key {shown_value(loc[-1])}" + _did_you_mean(
+            message = f"unknown key {shown_value(loc[-1])}" + did_you_mean(
                 str(loc[-1]), _all_field_names(Quiz)
             )
             at_key = True

@@ -8,6 +8,8 @@ booleans and numbers, so the schema decides what a value means, never the YAML p
 
 from __future__ import annotations
 
+import difflib
+import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,20 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """How a message names a file: relative to `root` when absolute, as given otherwise."""
+    try:
+        return os.path.relpath(path, root) if path.is_absolute() else str(path)
+    except ValueError:
+        return str(path)
+
+
+def did_you_mean(word: str, candidates) -> str:
+    """`; did you mean 'x'?` for a close candidate, or nothing."""
+    close = difflib.get_close_matches(word, sorted(candidates), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 def shown_value(value: object, limit: int = 60) -> str:
