@@ -12,6 +12,7 @@ PAGES = (
     "",
     "principles",
     "reasons",
+    "practice",
     "glossary",
     "resources",
     "scenarios",
