@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # Material announces its end of life on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint clean validate schema check publish publish-offline rollback handouts bench
+.PHONY: serve test build lint clean validate schema check publish publish-offline rollback handouts export-moodle bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -57,6 +57,10 @@ rollback: $(STAMP)
 # PDF handouts (principles, reasons; LV and EN) printed by Debian's chromium into dist/handouts/.
 handouts: $(STAMP)
 	$(BIN)/python scripts/build.py handouts
+
+# The scenario questions as a Moodle question bank (Moodle XML) in dist/ (README "Moodle question bank").
+export-moodle: $(STAMP)
+	$(BIN)/python scripts/build.py export --format moodle-xml
 
 # Speed and size against bench/budgets.json: prints a table, writes bench/results.json, exits 1
 # on a missed budget. Not part of `make test`. Lighthouse comes from npm, pinned in bench/.

@@ -11,6 +11,8 @@ publish   validate, build, check, add the security policy, then publish to the t
           mkdocs.yml `extra.publish` (git branch, served directory, or offline zip).
 rollback  switch a served directory (the `dir` target) back to its previous release.
 handouts  print the principles, reasons and scenario worksheet PDFs, LV and EN (dist/handouts/).
+export    `--format moodle-xml`: the scenario questions as a Moodle question bank file
+          (default dist/etiska-intervesana-moodle.xml); validates first, writes nothing on a problem.
 """
 
 from __future__ import annotations
@@ -195,6 +197,24 @@ def cmd_handouts(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from etika import moodle_export, site_identity
+    from etika.quiz_catalogue import load_catalogue
+
+    output = Path(args.output).resolve() if args.output else DEFAULT_EXPORTS[args.format]
+    catalogue = load_catalogue(ROOT / "quizzes", ROOT / "docs")
+    identity = site_identity.load(ROOT / "mkdocs.yml")
+    try:
+        summary = moodle_export.export(catalogue, ROOT / "docs", identity, output)
+    except PublishError as error:
+        return _fail(error, f"nothing was written to {output}")
+    print(summary.line())
+    return 0
+
+
+DEFAULT_EXPORTS = {"moodle-xml": ROOT / "dist" / "etiska-intervesana-moodle.xml"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/build.py", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -231,6 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     handouts.add_argument("--out", default=str(ROOT / "dist" / "handouts"), help="output folder")
     handouts.set_defaults(run=cmd_handouts)
+    export = commands.add_parser("export", help="the scenario questions for a learning system")
+    export.add_argument(
+        "--format", required=True, choices=sorted(DEFAULT_EXPORTS), help="moodle-xml: Moodle XML"
+    )
+    export.add_argument("--output", help="the file to write (default: under dist/)")
+    export.set_defaults(run=cmd_export)
     args = parser.parse_args(argv)
     try:
         return args.run(args)
