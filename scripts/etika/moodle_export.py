@@ -16,6 +16,7 @@ question/format/xml/format.php, and its checks on grades:
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,6 +99,23 @@ def cdata(text: str) -> str:
     return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
 
 
+def html_field(tag: str, html: str) -> str:
+    """A Moodle text field holding HTML; Moodle's docs ask for CDATA around it."""
+    return f'    <{tag} format="html"><text>{cdata(html)}</text></{tag}>'
+
+
+def tags(item: Question) -> list[str]:
+    """The reason and principle ids, as Moodle tags to filter the question bank by."""
+    anchors = [anchor for what in ("reasons", "principles") for anchor in getattr(item, what)]
+    if not anchors:
+        return []
+    return [
+        "    <tags>",
+        *(f"      <tag><text>{escape(anchor)}</text></tag>" for anchor in anchors),
+        "    </tags>",
+    ]
+
+
 @dataclass
 class ExportSummary:
     output: Path
@@ -165,7 +183,7 @@ class MoodleBank:
         return (
             '  <question type="category">\n'
             f"    <category><text>{escape(path)}</text></category>\n"
-            f'    <info format="html"><text>{cdata(info)}</text></info>\n'
+            f"{html_field('info', info)}\n"
             f"    <idnumber>{escape(idnumber(quiz.id))}</idnumber>\n"
             "  </question>"
         )
@@ -173,42 +191,39 @@ class MoodleBank:
     def question(self, quiz: Quiz, item: Question, number: int) -> str:
         name = f"{number}. {self.plain(item.question)}"
         name = name if len(name) <= NAME_MAX else name[: NAME_MAX - 1] + "…"
-        text = self.html(item.scenario) + self.html(item.question)
+        multiple = item.select == "multiple"
+        lines = [
+            '  <question type="multichoice">',
+            f"    <name><text>{escape(name)}</text></name>",
+            html_field("questiontext", self.html(item.scenario) + self.html(item.question)),
+            html_field("generalfeedback", self.general_feedback(item)),
+            "    <defaultgrade>1</defaultgrade>",
+            f"    <penalty>{PENALTY}</penalty>",
+            "    <hidden>0</hidden>",
+            f"    <idnumber>{escape(idnumber(quiz.id, item.id))}</idnumber>",
+            f"    <single>{'false' if multiple else 'true'}</single>",
+            f"    <shuffleanswers>{'true' if item.shuffle else 'false'}</shuffleanswers>",
+            "    <answernumbering>ABCD</answernumbering>",  # the site's letters
+            "    <showstandardinstruction>1</showstandardinstruction>",
+            html_field("correctfeedback", self.words("answer_right")),
+            html_field("partiallycorrectfeedback", self.words("answer_partly")),
+            html_field("incorrectfeedback", self.words("answer_partly")),
+            *(["    <shownumcorrect/>"] if multiple else []),
+            *self.answers(quiz, item),
+            *tags(item),
+            "  </question>",
+        ]
+        return "\n".join(lines)
+
+    def answers(self, quiz: Quiz, item: Question) -> list[str]:
         shares = fractions(item)
-        answers = "".join(
+        return [
             f'    <answer fraction="{shares[option.id]}" format="html">\n'
             f"      <text>{cdata(self.html(option.text))}</text>\n"
-            f'      <feedback format="html"><text>{cdata(self.html(option.feedback))}</text></feedback>\n'
-            "    </answer>\n"
+            f"  {html_field('feedback', self.html(option.feedback))}\n"
+            "    </answer>"
             for option in shown_options(quiz.id, item)
-        )
-        tags = "".join(
-            f"      <tag><text>{escape(anchor)}</text></tag>\n"
-            for what in ("reasons", "principles")
-            for anchor in getattr(item, what)
-        )
-        return (
-            '  <question type="multichoice">\n'
-            f"    <name><text>{escape(name)}</text></name>\n"
-            f'    <questiontext format="html"><text>{cdata(text)}</text></questiontext>\n'
-            f'    <generalfeedback format="html"><text>{cdata(self.general_feedback(item))}'
-            "</text></generalfeedback>\n"
-            "    <defaultgrade>1</defaultgrade>\n"
-            f"    <penalty>{PENALTY}</penalty>\n"
-            "    <hidden>0</hidden>\n"
-            f"    <idnumber>{escape(idnumber(quiz.id, item.id))}</idnumber>\n"
-            f"    <single>{'true' if item.select == 'single' else 'false'}</single>\n"
-            f"    <shuffleanswers>{'true' if item.shuffle else 'false'}</shuffleanswers>\n"
-            "    <answernumbering>ABCD</answernumbering>\n"
-            "    <showstandardinstruction>1</showstandardinstruction>\n"
-            f'    <correctfeedback format="html"><text>{cdata(self.words("answer_right"))}</text></correctfeedback>\n'
-            f'    <partiallycorrectfeedback format="html"><text>{cdata(self.words("answer_partly"))}</text></partiallycorrectfeedback>\n'
-            f'    <incorrectfeedback format="html"><text>{cdata(self.words("answer_partly"))}</text></incorrectfeedback>\n'
-            + ("    <shownumcorrect/>\n" if item.select == "multiple" else "")
-            + answers
-            + (f"    <tags>\n{tags}    </tags>\n" if tags else "")
-            + "  </question>"
-        )
+        ]
 
     def general_feedback(self, item: Question) -> str:
         """The explanation, then links to the sections it draws on, on the public site."""
@@ -221,7 +236,7 @@ class MoodleBank:
         for lang in LANGUAGES:
             titles = self.catalogue.section_titles(lang)
             links = [
-                f'<a href="{escape(self.section_url(lang, what, anchor), {chr(34): "&quot;"})}">'
+                f'<a href="{html.escape(self.section_url(lang, what, anchor))}">'
                 f"{escape(titles.get(what, {}).get(anchor, anchor))}</a>"
                 for what, anchor in entries
             ]
