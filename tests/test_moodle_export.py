@@ -250,9 +250,15 @@ def html_texts(question: etree.Element) -> list[str]:
 def test_every_text_shows_only_its_language_through_moodles_multilang_filter(bank):
     for question in bank.findall("question"):
         for html in html_texts(question):
-            lv, en = words(moodle_filter(html, "lv")), words(moodle_filter(html, "en"))
-            assert lv and en and lv != en, html[:120]
-            assert 'class="multilang"' not in moodle_filter(html, "lv")
+            groups = [match[0] for match in MULTILANG.finditer(html)]
+            assert groups, html[:120]
+            for found in groups:
+                assert [lang for lang, _ in ONE_SPAN.findall(found)] == ["lv", "en"]
+            # no word stands outside a group, where both languages would see it
+            assert words(MULTILANG.sub("", html)) == "", html[:120]
+            for lang in ("lv", "en"):
+                assert words(moodle_filter(html, lang))
+                assert 'class="multilang"' not in moodle_filter(html, lang)
 
 
 def test_question_text_is_the_case_then_the_question_in_each_language(bank):
