@@ -47,7 +47,10 @@ def test_explanations_link_the_sections_the_item_practises():
 
 def test_dialogue_choices_link_to_the_step_or_ending_they_lead_to():
     html = render_page("minimal", FIXTURES / "valid", "en")
-    assert '<a href="#quiz-minimal--d1--good">Continue →</a>' in html
+    assert (
+        '<a aria-describedby="quiz-minimal--d1--s1--listen__said" '
+        'href="#quiz-minimal--d1--good">Continue →</a>'
+    ) in html
     assert 'id="quiz-minimal--d1--good"' in html
 
 

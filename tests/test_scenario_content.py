@@ -63,7 +63,9 @@ def language_texts(node, path=()):
     """Every {lv, en} text of a quiz file, with where it stands."""
     if isinstance(node, dict):
         if set(node) & {"lv", "en"}:
-            yield path, node
+            # A dialogue line is a text with its speaker beside it (itself a text, or `client`).
+            yield path, {key: value for key, value in node.items() if key != "speaker"}
+            yield from language_texts(node.get("speaker"), (*path, "speaker"))
             return
         for key, value in node.items():
             yield from language_texts(value, (*path, key))

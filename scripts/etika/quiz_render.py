@@ -17,7 +17,7 @@ from markdown.util import AtomicString
 
 from .quiz_messages import MESSAGES
 from .quiz_order import letter, shown_choices, shown_options
-from .quiz_schema import Bilingual, Dialogue, Question, Quiz
+from .quiz_schema import Bilingual, Dialogue, Question, Quiz, Step
 from .quiz_text import MARKUP, sanitised_html
 
 # Which page defines the anchors an item names (its Latvian source; MkDocs maps the language).
@@ -211,11 +211,13 @@ class QuizRenderer:
         *,
         position: int,
         described_by: str | None = None,
+        own: bool = False,
     ) -> etree.Element:
         """One option or choice: a native input and its label; returns its (empty) feedback box.
 
         The label starts with the option's letter (A, B, ...) as text, so a facilitator and the
         room can say "option C", and a screen reader announces the same name that is seen.
+        `own` (a dialogue reply) adds the "You:" label the chosen reply shows once answered.
         """
         answer_id = f"{name}--{value}"
         wrapper = etree.SubElement(fieldset, "div", {"class": "quiz-option", "data-option": value})
@@ -224,6 +226,9 @@ class QuizRenderer:
             attributes["aria-describedby"] = described_by
         etree.SubElement(wrapper, "input", attributes)
         label = etree.SubElement(wrapper, "label", {"for": answer_id})
+        if own:
+            you = self.plain(label, "span", f"{self.words['you']}:", **{"class": "quiz-you"})
+            you.tail = AtomicString(" ")
         key = self.plain(label, "span", letter(position), **{"class": "quiz-key"})
         key.tail = AtomicString(" ")
         self.rich(label, text, inline=True)
@@ -247,6 +252,25 @@ class QuizRenderer:
             link = self.plain(nav, "a", title, href=self.link(SECTION_PAGES[what], anchor))
             link.tail = AtomicString("; " if index < len(entries) - 1 else "")
 
+    def lines(self, form: etree.Element, item: Dialogue, step: Step) -> None:
+        """What happens and who says what: narration unlabelled (in italics), words labelled."""
+        box = etree.SubElement(form, "div", {"class": "quiz-lines"})
+        for line in step.said:
+            speaker = step.speaker_of(line)
+            if speaker is None:
+                paragraph = etree.SubElement(box, "p", {"class": "quiz-line quiz-line--narration"})
+            else:
+                kind = "client" if speaker == "client" else "person"
+                paragraph = etree.SubElement(box, "p", {"class": f"quiz-line quiz-line--{kind}"})
+                if speaker == "client":
+                    name = item.client_name.get(self.lang) if item.client_name else None
+                    name = name or self.words["client"]
+                else:
+                    name = speaker.get(self.lang)
+                label = self.plain(paragraph, "span", f"{name}:", **{"class": "quiz-speaker"})
+                label.tail = AtomicString(" ")
+            self.rich(paragraph, line, inline=True)
+
     def dialogue(self, section: etree.Element, quiz_id: str, item: Dialogue) -> None:
         item_id = element_id(quiz_id, item.id)
         box = etree.SubElement(
@@ -263,19 +287,26 @@ class QuizRenderer:
             form = etree.SubElement(
                 box, "form", {"class": "quiz-step", "id": step_id, "data-step": step.id}
             )
-            client = etree.SubElement(form, "div", {"class": "quiz-client"})
-            self.plain(client, "p", f"{self.words['client']}:", **{"class": "quiz-speaker"})
-            self.rich(client, step.client)
+            self.lines(form, item, step)
             fieldset = etree.SubElement(form, "fieldset")
             self.plain(fieldset, "legend", self.words["your_reply"])
             for position, choice in enumerate(shown_choices(quiz_id, item, step)):
                 feedback = self.answer(
-                    fieldset, "radio", step_id, choice.id, choice.text, position=position
+                    fieldset, "radio", step_id, choice.id, choice.text, position=position, own=True
                 )
-                self.rich(feedback, choice.feedback)
+                said = etree.SubElement(
+                    feedback, "div", {"class": "quiz-said", "id": f"{step_id}--{choice.id}__said"}
+                )
+                self.rich(said, choice.feedback)
                 onward = etree.SubElement(feedback, "p", {"class": "quiz-next"})
+                # The link is described by the feedback it follows: a screen reader reaching
+                # "Continue" hears how the reply landed.
                 self.plain(
-                    onward, "a", f"{self.words['continue']} →", href=f"#{item_id}--{choice.next}"
+                    onward,
+                    "a",
+                    f"{self.words['continue']} →",
+                    href=f"#{item_id}--{choice.next}",
+                    **{"aria-describedby": said.get("id")},
                 )
             actions = etree.SubElement(form, "div", {"class": "quiz-actions"})
             self.plain(
@@ -290,24 +321,33 @@ class QuizRenderer:
                 form, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"}
             )
         for ending in item.endings:
+            end_id = f"{item_id}--{ending.id}"
+            # A group named by its outcome and title: focus on it (quiz.js) announces the end.
             end = etree.SubElement(
                 box,
                 "div",
                 {
                     "class": "quiz-ending",
-                    "id": f"{item_id}--{ending.id}",
+                    "id": end_id,
                     "data-ending": ending.id,
                     "data-outcome": ending.outcome,
                     "tabindex": "-1",
+                    "role": "group",
+                    "aria-labelledby": f"{end_id}__outcome {end_id}__title",
                 },
             )
             self.plain(
                 end,
                 "p",
                 f"{self.words['ending']} · {self.words['outcome_' + ending.outcome]}",
-                **{"class": "quiz-outcome"},
+                **{"class": "quiz-outcome", "id": f"{end_id}__outcome"},
             )
-            self.plain(end, "p", ending.title.get(self.lang), **{"class": "quiz-ending__title"})
+            self.plain(
+                end,
+                "p",
+                ending.title.get(self.lang),
+                **{"class": "quiz-ending__title", "id": f"{end_id}__title"},
+            )
             debrief = etree.SubElement(end, "div", {"class": "quiz-debrief", **NOT_INDEXED})
             self.rich(debrief, ending.debrief)
             self.related(end, item)

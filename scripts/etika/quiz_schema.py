@@ -15,8 +15,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -62,6 +64,10 @@ YamlBool = Annotated[bool, BeforeValidator(_yaml_bool)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _checked(False)]
 # A text shown inside a form label or legend: one paragraph, no lists (HTML allows no more there).
 InlineText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), _checked(True)]
+# A label (who speaks): a few words.
+Label = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40), _checked(True)
+]
 Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
@@ -175,12 +181,80 @@ class Choice(Strict):
     )
 
 
+class Person(Phrase):
+    """A short name that labels someone's lines (the client's, or another person's)."""
+
+    lv: Label = Field(
+        description="The Latvian label, short (at most 40 characters), e.g. `Policists`."
+    )
+    en: Label = Field(
+        description="The English label, short (at most 40 characters), e.g. `Police officer`."
+    )
+
+
+def _speaker(value: Any) -> Any:
+    # A word other than `client` is a typo or a name without its two languages: say which.
+    if isinstance(value, str) and value != "client":
+        raise rule_error(
+            f"unknown speaker {shown_value(value)}; use 'client', a name in both languages "
+            "({lv: ..., en: ...}), or no speaker for narration"
+        )
+    return value
+
+
+Speaker = Annotated[
+    Annotated[
+        Annotated[Literal["client"], Tag("client")] | Annotated[Person, Tag("person")],
+        Discriminator(lambda value: "client" if isinstance(value, str) else "person"),
+    ],
+    BeforeValidator(_speaker),
+]
+
+
+class Line(Phrase):
+    """One paragraph of a step: narration, the client's words, or another person's words."""
+
+    speaker: Speaker | None = Field(
+        default=None,
+        description="Who speaks: absent for narration (shown in italics, without a label); "
+        "`client` for the client (labelled with the dialogue's `client_name`, else "
+        "Klients / Client); or another person's short label in both languages, "
+        "`{lv: Policists, en: Police officer}`. Write the words without quotation marks: "
+        "the label says who speaks.",
+    )
+
+
 class Step(Strict):
-    """A moment in the conversation: what the client says or does, and the worker's choices."""
+    """A moment in the conversation: what happens and is said, and the worker's choices."""
 
     id: Id
-    client: Bilingual = Field(description="What the client says or does.")
+    lines: list[Line] | None = Field(
+        default=None,
+        min_length=1,
+        description="What happens and who says what, one paragraph each, in order.",
+    )
+    client: Bilingual | None = Field(
+        default=None,
+        description="Shorthand for a step that is only the client's words: the same as "
+        "`lines` with one line whose speaker is `client`. Give `lines` or `client`, not both.",
+    )
     choices: list[Choice] = Field(min_length=2, max_length=4, description="2 to 4 replies.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Step:
+        if self.lines is None and self.client is None:
+            raise rule_error("a step needs 'lines' (what happens and who says what)", "id")
+        if self.lines is not None and self.client is not None:
+            raise rule_error("give 'lines' or 'client', not both", "client")
+        return self
+
+    @property
+    def said(self) -> list[Line | Bilingual]:
+        """The step's paragraphs; a `client:` shorthand is one line of the client's."""
+        return list(self.lines) if self.lines is not None else [self.client]
+
+    def speaker_of(self, line: Line | Bilingual) -> str | Person | None:
+        return line.speaker if isinstance(line, Line) else "client"
 
 
 class Ending(Strict):
@@ -201,6 +275,11 @@ class Dialogue(Exercises):
     kind: Literal["dialogue"]
     id: Id
     scenario: Bilingual = Field(description="Who the client is and where the conversation happens.")
+    client_name: Person | None = Field(
+        default=None,
+        description="How the client's lines are labelled, e.g. `{lv: Mika, en: Mika}`; "
+        "Klients / Client if omitted.",
+    )
     start: Id | None = Field(
         default=None, description="The first step; the first listed if omitted."
     )

@@ -207,6 +207,8 @@ def _problems_from(error: ValidationError, document: YamlDocument, shown: str) -
             at_key = True
         elif kind in {"string_type", "string_too_short"}:
             message = f"expected text, found {_describe(found)}"
+        elif kind == "string_too_long":
+            message = f"at most {detail['ctx']['max_length']} characters, found {len(found)}"
         elif kind == "string_pattern_mismatch":
             message = (
                 f"{shown_value(found)} is not a valid id: use lowercase letters, digits and hyphens"
@@ -245,6 +247,9 @@ def _strip_union_tags(loc: tuple) -> tuple:
         # ('items', 0, 'question', 'options') -> ('items', 0, 'options')
         is_tag = part in {"question", "dialogue"} and isinstance(previous, int)
         if is_tag and index >= 2 and parts[index - 2] == "items":
+            continue
+        # ('lines', 1, 'speaker', 'person', 'lv') -> ('lines', 1, 'speaker', 'lv')
+        if part in {"client", "person"} and previous == "speaker":
             continue
         cleaned.append(part)
     return tuple(cleaned)

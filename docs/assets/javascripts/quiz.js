@@ -158,9 +158,15 @@
     function go(target) {
       const next = steps.get(target) || endings.get(target);
       show(next, true);
-      const focusable = next.querySelector(".quiz-client") || next;
+      // An ending is a labelled group (its outcome and title), so focus announces it; a step
+      // is announced from its first lines.
+      const focusable = endings.has(target) ? next : next.querySelector(".quiz-lines") || next;
       focusable.tabIndex = -1;
-      focusable.focus();
+      // Its first line at the top, below the sticky header (scroll-margin-top in quiz.css), not
+      // wherever focus would scroll it: on a phone, the outcome before the debrief. The slide
+      // view places it itself.
+      if (!document.documentElement.classList.contains("is-slides")) next.scrollIntoView({ block: "start" });
+      focusable.focus({ preventScroll: true });
       if (endings.has(target)) {
         show(restart, true);
         report(item.id, item.endings[target] === "supportive" ? 1 : 0);
@@ -182,6 +188,8 @@
         step.querySelectorAll("input").forEach((input) => { input.disabled = true; });
         step.classList.add("is-answered");
         show(step.querySelector(".quiz-check"), false);
+        say(status, words.reply_said);
+        // The link is described by the feedback (aria-describedby), so focus reads it out.
         const onward = wrapper.querySelector(".quiz-next a");
         onward.focus();
       });

@@ -271,15 +271,17 @@
 
   function stepParts(step) {
     if (step.matches(".quiz-ending")) return cut(step) || { sticky: [], pieces: [part([step])] };
-    const client = step.querySelector(":scope > .quiz-client");
+    // What happens and who speaks (cut between its paragraphs if need be), then the replies:
+    // once answered, only the learner's own reply is shown, with its feedback.
+    const lines = step.querySelector(":scope > .quiz-lines");
     const fieldset = step.querySelector(":scope > fieldset");
-    const tail = [...step.children].filter((c) => c !== client && c !== fieldset && isShown(c));
+    const tail = [...step.children].filter((c) => c !== lines && c !== fieldset && isShown(c));
     const legend = [...fieldset.children].filter((c) => c.matches("legend, .quiz-hint"));
-    const options = [...fieldset.querySelectorAll(":scope > .quiz-option")];
+    const options = [...fieldset.querySelectorAll(":scope > .quiz-option")].filter(isShown);
     return {
       sticky: [],
       pieces: [
-        client ? part([client]) : null,
+        lines ? part([lines], cut(lines) || {}) : null,
         part([fieldset, ...tail], { sticky: legend, together: true, pieces: [...options.map((o) => part([o], cut(o) || {})), part(tail)] }),
       ].filter(Boolean),
     };
@@ -495,7 +497,7 @@
       for (let up = el; up && up !== article; up = up.parentElement) cuts.delete(up);
       if (r.attributeName === "hidden" && el === r.target && !el.hidden && el.matches(".quiz-step, .quiz-ending")) {
         currentStep.set(el.closest(".quiz-dialogue"), el);
-        target = el.querySelector(".quiz-client") || el;
+        target = el.matches(".quiz-ending") ? el : el.querySelector(".quiz-lines") || el;
       }
     }
     if (changed) rebuild(target);
