@@ -320,6 +320,24 @@ def test_a_later_launch_elsewhere_restores_progress_and_completes_the_module(
 
 
 @pytest.mark.browser
+def test_suspend_data_stays_within_4096_characters_keeping_the_modules_quizzes(browser, lms_origin):
+    base, _ = lms_origin
+    visit = launch(browser, base)
+    entry = {"done": True, "best": 3, "total": 3, "date": "2026-01-05"}
+    # What an old copy of the site could have left: many quizzes this module no longer has.
+    foreign = {f"old-quiz-{n:03d}-" + "x" * 44: entry for n in range(120)}
+    record = {"version": 1, "quizzes": {**foreign, **dict.fromkeys(QUIZZES, entry)}}
+    visit.page.frame(name="sco").evaluate("(record) => etikaScorm.report(record)", record)
+    calls = visit.calls()
+    suspend = last_set(calls, "cmi.suspend_data")
+    ids = [e.split(",")[0] for e in suspend.split(";")[1:]]
+    assert len(suspend) <= 4096 < len(json.dumps(record))
+    assert set(QUIZZES) <= set(ids) and len(ids) < len(record["quizzes"])
+    assert last_set(calls, "cmi.core.lesson_status") == "completed"
+    visit.page.context.close()
+
+
+@pytest.mark.browser
 def test_inside_the_lms_progress_is_kept_per_package_and_learner(browser, lms_origin):
     base, _ = lms_origin
     visit = launch(browser, base)
