@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 # Material announces its end of life on every run; we know (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint clean validate schema check publish publish-offline rollback handouts export-moodle bench
+.PHONY: serve test build lint clean validate schema check publish publish-offline publish-scorm rollback handouts export-moodle bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -51,6 +51,10 @@ publish: $(STAMP)
 publish-offline: $(STAMP)
 	$(BIN)/python scripts/build.py publish --target offline
 
+# A SCORM 1.2 zip for an LMS such as Moodle (README "SCORM package").
+publish-scorm: $(STAMP)
+	$(BIN)/python scripts/build.py publish --target scorm
+
 rollback: $(STAMP)
 	$(BIN)/python scripts/build.py rollback
 
@@ -69,4 +73,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site dist $(VENV) bench/node_modules
+	rm -rf site dist $(VENV) bench/node_modules tests/scorm/node_modules

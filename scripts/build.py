@@ -8,7 +8,8 @@ check     validate, build strictly into a temp dir, check every internal link an
           the security policy; `--out DIR` keeps the result (what CI uploads to Pages hosts),
           replacing DIR only if it is new, empty, or an earlier output (stamped).
 publish   validate, build, check, add the security policy, then publish to the target set in
-          mkdocs.yml `extra.publish` (git branch, served directory, or offline zip).
+          mkdocs.yml `extra.publish` (git branch, served directory, offline zip, or SCORM 1.2
+          package for an LMS).
 rollback  switch a served directory (the `dir` target) back to its previous release.
 handouts  print the principles, reasons and scenario worksheet PDFs, LV and EN (dist/handouts/).
 export    `--format moodle-xml`: the scenario questions as a Moodle question bank file
@@ -26,7 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import offline_package, output_dir, publish_config, publish_dir, quiz_docs  # noqa: E402
+from etika import (  # noqa: E402
+    offline_package,
+    output_dir,
+    publish_config,
+    publish_dir,
+    quiz_docs,
+    scorm_package,
+)
 from etika.publish_git import publish_git  # noqa: E402
 from etika.quiz_validation import page_problems, validate  # noqa: E402
 from etika.release_dir import describe_fault  # noqa: E402
@@ -82,7 +90,7 @@ def _settings(args: argparse.Namespace) -> publish_config.PublishConfig:
     if getattr(args, "dir", None):
         config.dir_location = publish_config.resolve_location(args.dir, relative_to=Path.cwd())
     if getattr(args, "output", None):
-        config.offline_output = Path(args.output).resolve()
+        config.offline_output = config.scorm_output = Path(args.output).resolve()
     return config
 
 
@@ -140,7 +148,13 @@ def cmd_publish(args: argparse.Namespace) -> int:
             return _fail(error)
     with _temp_site("publish") as site:
         try:
-            build_site(ROOT, site, config.site_url, offline=config.target == "offline")
+            build_site(
+                ROOT,
+                site,
+                config.site_url,
+                offline=config.target == "offline",
+                scorm=config.target == "scorm",
+            )
             if config.target == "git":
                 message = f"Publish the site built from {_describe_source()}"
                 commit = publish_git(
@@ -159,6 +173,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
                 print(f"published release {release} to {config.dir_target}/current")
                 if policy_changed:
                     print("security policy changed: reload the web server (nginx -s reload)")
+            elif config.target == "scorm":
+                output = scorm_package.write_package(site, config.scorm_output)
+                print(f"wrote {output} ({output.stat().st_size // 1024} KB, SCORM 1.2)")
             else:
                 output = offline_package.write_zip(site, config.offline_output)
                 print(f"wrote {output} ({output.stat().st_size // 1024} KB)")
@@ -240,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     publish.add_argument("--ssh", help='dir target on a server: the ssh command (default "ssh")')
     publish.add_argument("--keep", type=int, help="dir target: releases to keep")
-    publish.add_argument("--output", help="offline target: the zip to write")
+    publish.add_argument("--output", help="offline and scorm targets: the zip to write")
     publish.set_defaults(run=cmd_publish)
     back = commands.add_parser("rollback", help="dir target: return to the previous release")
     back.add_argument("--dir", help="the directory the web server serves, or [user@]host:/path")

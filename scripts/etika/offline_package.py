@@ -20,8 +20,15 @@ from .site_build import PublishError
 TOP_FOLDER = "etiska-intervesana"
 
 
-def write_zip(site_dir: Path, output: Path) -> Path:
-    """Write `site_dir` as the zip `output`; a fault (full disk, read-only) raises PublishError."""
+def write_zip(
+    site_dir: Path, output: Path, *, folder: str | None = TOP_FOLDER, step: str = "offline target"
+) -> Path:
+    """Write `site_dir` as the zip `output`; a fault (full disk, read-only) raises PublishError.
+
+    The files go under `folder` in the zip, or at its root when `folder` is None (a SCORM package
+    must have its manifest there). `step` names the target in the error.
+    """
+    prefix = f"{folder}/" if folder else ""
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         with scratch_dir("zip", base=output.parent) as stage:
@@ -29,8 +36,8 @@ def write_zip(site_dir: Path, output: Path) -> Path:
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
                 for path in sorted(site_dir.rglob("*")):
                     if path.is_file():
-                        zf.write(path, f"{TOP_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+                        zf.write(path, prefix + path.relative_to(site_dir).as_posix())
             os.replace(partial, output)
     except OSError as error:
-        raise PublishError("offline target", [describe_fault(error, output)]) from None
+        raise PublishError(step, [describe_fault(error, output)]) from None
     return output

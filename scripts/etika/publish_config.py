@@ -13,7 +13,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .publish_dir import REMOTE, DirTarget
 
-TARGETS = ("git", "dir", "offline")
+TARGETS = ("git", "dir", "offline", "scorm")
 # Addresses that are never a public site: RFC 2606 reserved names and this machine.
 PLACEHOLDER_HOSTS = {"example", "localhost", "127.0.0.1"}
 PLACEHOLDER_SUFFIXES = (".example", ".invalid", ".test", ".localhost")
@@ -29,6 +29,7 @@ class PublishConfig:
     dir_keep: int = 5
     dir_ssh: str = "ssh"
     offline_output: Path = Path("dist/site-offline.zip")
+    scorm_output: Path = Path("dist/etiska-intervesana-scorm12.zip")
 
     @property
     def dir_target(self) -> DirTarget | None:
@@ -44,6 +45,7 @@ def load(config_file: Path) -> PublishConfig:
     git = section.get("git") or {}
     folder = section.get("dir") or {}
     offline = section.get("offline") or {}
+    scorm = section.get("scorm") or {}
     config = PublishConfig(site_url=data.get("site_url") or "/")
     config.target = section.get("target", config.target)
     config.git_remote = git.get("remote", config.git_remote)
@@ -53,6 +55,7 @@ def load(config_file: Path) -> PublishConfig:
         config.dir_location = resolve_location(str(folder["path"]), relative_to=root)
     config.dir_keep = int(folder.get("keep", config.dir_keep))
     config.offline_output = root / offline.get("output", config.offline_output)
+    config.scorm_output = root / scorm.get("output", config.scorm_output)
     return config
 
 

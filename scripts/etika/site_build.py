@@ -25,20 +25,27 @@ class PublishError(Exception):
         self.lines = lines
 
 
-def mkdocs_env(*, offline: bool = False) -> dict[str, str]:
-    """The environment MkDocs runs in. Offline builds switch mkdocs.yml's !ENV settings."""
+def mkdocs_env(*, offline: bool = False, scorm: bool = False) -> dict[str, str]:
+    """The environment MkDocs runs in. Offline and SCORM builds switch mkdocs.yml's !ENV settings."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if offline:
-        # Material's offline plugin: .html links (file:// has no directory index) and a search
-        # index loaded as a script, since fetch() cannot read files.
+    env.pop("ETIKA_OFFLINE", None)
+    env.pop("ETIKA_SCORM", None)
+    if offline or scorm:
+        # Material's offline plugin: .html links (file:// has no directory index, nor does an
+        # LMS's file server) and a search index loaded as a script, since fetch() cannot read files.
         env["ETIKA_OFFLINE"] = "true"
-    else:
-        env.pop("ETIKA_OFFLINE", None)
+    if scorm:
+        env["ETIKA_SCORM"] = "true"  # every page loads the SCORM bridge
     return env
 
 
-def build_site(root: Path, out_dir: Path, site_url: str, *, offline: bool = False) -> Path:
-    """Build into `out_dir` (which must not exist yet) and return it, or raise PublishError."""
+def build_site(
+    root: Path, out_dir: Path, site_url: str, *, offline: bool = False, scorm: bool = False
+) -> Path:
+    """Build into `out_dir` (which must not exist yet) and return it, or raise PublishError.
+
+    `scorm` is the offline build plus the SCORM bridge and the launch page (scorm_package.py).
+    """
     report = validate([root / "quizzes"], docs_dir=root / "docs", root=root)
     problems = [str(p) for p in report.problems]
     problems += [str(p) for p in page_problems(report, root / "docs", root=root)]
@@ -51,12 +58,21 @@ def build_site(root: Path, out_dir: Path, site_url: str, *, offline: bool = Fals
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(root / "mkdocs.yml"), "--site-dir", str(out_dir)]
     result = subprocess.run(
-        command, cwd=root, env=mkdocs_env(offline=offline), capture_output=True, text=True
+        command,
+        cwd=root,
+        env=mkdocs_env(offline=offline, scorm=scorm),
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip().splitlines()
         raise PublishError("mkdocs build --strict", output[-40:] or ["mkdocs exited with an error"])
 
+    if scorm:
+        from .scorm_package import add_launch_page  # the launch page is link-checked too
+
+        add_launch_page(out_dir)
+        offline = True
     broken = check_site(out_dir, site_url, absolute=not offline)
     if broken:
         raise PublishError("link check", [f"{out_dir.name}/{b}" for b in broken])

@@ -3,7 +3,8 @@
 // written with textContent only; progress stays in this browser's localStorage.
 (() => {
   "use strict";
-  const STORE = "etika-progress";
+  // Inside the SCORM package, scorm-bridge.js names a key of the LMS session's own.
+  const STORE = window.etikaProgressKey || "etika-progress";
   const VERSION = 1;
 
   // ---- progress storage: versioned, and never trusted ----------------------------------------
@@ -37,12 +38,17 @@
     if (document.documentElement.classList.contains("is-slides")) return;
     const store = readStore();
     if (!store.writable) return; // a newer site's record: leave it whole
+    const saved = { version: VERSION, quizzes: { ...store.raw, ...quizzes } };
     try {
-      localStorage.setItem(STORE, JSON.stringify({ version: VERSION, quizzes: { ...store.raw, ...quizzes } }));
+      localStorage.setItem(STORE, JSON.stringify(saved));
     } catch (error) {
       /* storage full or disabled: the quiz still works, it just is not remembered */
     }
+    announce(saved);
   }
+
+  // Whoever keeps a copy of the progress (the SCORM bridge, for the LMS) hears of every change.
+  const announce = (saved) => document.dispatchEvent(new CustomEvent("etika:progress", { detail: saved }));
 
   function record(quizId, results, total) {
     const scores = Object.values(results);
@@ -248,6 +254,7 @@
     show(reset, true);
     reset.addEventListener("click", () => {
       try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
+      announce({ version: VERSION, quizzes: {} });
       render();
       say(status, words.reset_done);
     });
