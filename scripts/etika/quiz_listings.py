@@ -32,7 +32,10 @@ def estimated_minutes(quiz: Quiz) -> int:
 
 
 def practice_steps(quiz: Quiz) -> list[str]:
-    """The practice anchors the quiz's items rehearse, in item order."""
+    """The practice anchors a practice quiz rehearses, in item order; none unless every item
+    names one (a self-check with one practice item stays a self-check)."""
+    if not all(item.practice for item in quiz.items):
+        return []
     return [anchor for item in quiz.items for anchor in item.practice]
 
 
@@ -59,7 +62,7 @@ def topic(quiz: Quiz, renderer: QuizRenderer) -> str:
         return renderer.section_titles.get("reasons", {}).get(quiz.focus, quiz.focus)
     if any(isinstance(item, Dialogue) for item in quiz.items):
         return words["topic_simulation"]
-    # A practice quiz is about the step its first item rehearses first.
+    # A practice quiz is about the step its first item rehearses.
     steps = practice_steps(quiz)
     if steps:
         return renderer.section_titles.get("practice", {}).get(steps[0], steps[0])
