@@ -18,6 +18,7 @@ PAGES = (
     "scenarios",
     "scenarios-situation",
     "scenarios-help",
+    "scenarios-practice",
     "simulations",
     "self-check",
     "facilitator-guide",
@@ -26,7 +27,13 @@ PAGES = (
     "about",
 )
 # Pages that hold quizzes (the scenario index lists them but holds none).
-QUIZ_PAGES = ("scenarios-situation", "scenarios-help", "simulations", "self-check")
+QUIZ_PAGES = (
+    "scenarios-situation",
+    "scenarios-help",
+    "scenarios-practice",
+    "simulations",
+    "self-check",
+)
 
 PRINCIPLE_IDS = (
     "support-and-safety",

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes"
 QUIZ_PAGE = {"lv": "/scenarios-situation/", "en": "/en/scenarios-situation/"}
 DIALOGUE_PAGE = {"lv": "/simulations/", "en": "/en/simulations/"}
+PRACTICE_PAGE = {"lv": "/scenarios-practice/", "en": "/en/scenarios-practice/"}
 PROGRESS_PAGE = {"lv": "/progress/", "en": "/en/progress/"}
 
 
@@ -213,7 +214,15 @@ def test_hostile_quiz_text_runs_no_script(page):
 
 
 @pytest.mark.parametrize(
-    "url", [QUIZ_PAGE["lv"], QUIZ_PAGE["en"], PROGRESS_PAGE["lv"], PROGRESS_PAGE["en"]]
+    "url",
+    [
+        QUIZ_PAGE["lv"],
+        QUIZ_PAGE["en"],
+        PRACTICE_PAGE["lv"],
+        PRACTICE_PAGE["en"],
+        PROGRESS_PAGE["lv"],
+        PROGRESS_PAGE["en"],
+    ],
 )
 def test_axe_finds_nothing_on_quiz_and_progress_pages_before_and_after_answering(page, url, axe):
     page.goto(url)

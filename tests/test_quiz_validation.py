@@ -48,11 +48,17 @@ def problems_of(*paths: Path) -> list[str]:
         ("duplicate-step-id", "65:13: step id 's1' is used twice"),
         (
             "unknown-reason",
-            "8:15: unknown reason id 'family-suport': no such anchor on the reasons page",
+            "8:15: unknown reason id 'family-suport': no such anchor on the reasons page; "
+            "did you mean 'family-support'?",
         ),
         (
             "unknown-principle",
             "9:35: unknown principle id 'being-nice': no such anchor on the principles page",
+        ),
+        (
+            "unknown-practice",
+            "10:23: unknown practice id 'first-step': no such anchor on the practice page; "
+            "did you mean 'first-steps'?",
         ),
         ("unknown-next", "64:19: choice 'push' leads to 'nowhere', which is no step or ending"),
         ("unreachable-step", "65:13: step 's2' cannot be reached from the start"),
@@ -147,7 +153,7 @@ def test_cli_exits_zero_with_a_coverage_summary():
     result = run_cli(str(FIXTURES / "valid" / "minimal.yaml"))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[:3] == [
-        "1 quiz valid; reasons covered 2/13; principles covered 2/15",
+        "1 quiz valid; reasons covered 2/13; principles covered 2/15; practice covered 0/11",
         "answer key: first option correct 1/1 (chance 0.5), longest lv correct 1/1 (chance 0.5), "
         "longest en correct 1/1 (chance 0.5)",
         "answer key, dialogue steps: first choice best 1/1 (chance 0.5), longest lv best 1/1 "
@@ -159,3 +165,22 @@ def test_cli_names_a_missing_file():
     result = run_cli("quizzes/does-not-exist.yaml")
     assert result.returncode == 1
     assert result.stdout.strip() == "quizzes/does-not-exist.yaml:1:1: no such file"
+
+
+def test_practice_ids_are_the_sections_of_the_practice_page_not_their_parts(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "practice.md").write_text(
+        "# Prakse {#practice}\n\n## Pirmie soļi {#first-steps}\n\n### Zvans {#the-call}\n",
+        encoding="utf-8",
+    )
+    quiz = tmp_path / "quiz.yaml"
+    text = (FIXTURES / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("reasons: [family-support]", "practice: [first-steps]", 1)
+    text = text.replace("reasons: [needs-to-go-home]", "practice: [the-call]", 1)
+    quiz.write_text(text.replace("principles: [", "principles: [] #", 2), encoding="utf-8")
+    report = validate([quiz], docs_dir=docs, root=tmp_path)
+    assert [str(p) for p in report.problems] == [
+        "quiz.yaml:39:16: unknown practice id 'the-call': no such anchor on the practice page"
+    ]
+    assert report.known["practice"] == ["first-steps"]

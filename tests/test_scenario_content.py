@@ -37,6 +37,11 @@ def test_validation_reports_every_reason_and_principle_covered():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "reasons covered 13/13" in result.stdout
     assert "principles covered 15/15" in result.stdout
+    assert "practice covered 11/11" in result.stdout
+
+
+def test_at_least_twenty_quizzes_are_published(report):
+    assert len(report.quizzes) >= 20, sorted(report.quizzes)
 
 
 def test_every_reason_is_the_main_focus_of_a_quiz_with_two_to_four_items(report):
@@ -95,6 +100,26 @@ def test_latvian_quiz_text_is_written_with_diacritics(path):
     assert len(re.findall("[āčēģīķļņšūž]", latvian)) > 20
     stand_ins = r"\b(cietusais|cietusa|palidziba|ekspluatacija|gimene|jus)\b"
     assert re.findall(stand_ins, latvian) == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_every_practice_question_links_to_the_practice_sections_it_rehearses(site, report, prefix):
+    html = (site / prefix / "scenarios-practice/index.html").read_text(encoding="utf-8")
+    on_page = re.findall(r'<section[^>]*id="quiz-([\w-]+)"', html)
+    # A practice quiz: about no single refusal reason, every item rehearsing a practice step.
+    practice_quizzes = [
+        q for q in report.quizzes.values() if not q.focus and all(i.practice for i in q.items)
+    ]
+    assert sorted(on_page) == sorted(q.id for q in practice_quizzes)
+    for quiz in practice_quizzes:
+        for item in quiz.items:
+            start = html.index(f'id="quiz-{quiz.id}--{item.id}"')
+            end = html.find('class="quiz-item', start)
+            box = html[start : end if end > 0 else len(html)]
+            related = re.search(r'class="quiz-related">(.*?)</p>', box, re.S)
+            assert related, (quiz.id, item.id)
+            links = re.findall(r'href="\.\./practice/#([\w-]+)"', related.group(1))
+            assert links == item.practice, (prefix, quiz.id, item.id)
 
 
 def test_the_scenario_index_lists_every_quiz_with_a_time_in_both_languages(site, report):

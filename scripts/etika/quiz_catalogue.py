@@ -6,16 +6,13 @@ the key is every file's modification time.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .quiz_pages import QUIZ_MARKER
 from .quiz_schema import Quiz
-from .quiz_validation import ANCHOR_PAGES, ValidationReport, validate
+from .quiz_validation import ANCHOR_PAGES, ValidationReport, section_heading, validate
 from .yaml_source import Problem
-
-SECTION_HEADING = re.compile(r"^###\s+(?P<title>.+?)\s*\{#(?P<id>[a-z0-9-]+)\}\s*$", re.MULTILINE)
 
 
 @dataclass
@@ -28,7 +25,7 @@ class QuizCatalogue:
     report: ValidationReport | None = None
 
     def section_titles(self, lang: str) -> dict[str, dict[str, str]]:
-        """{'reasons': {anchor: heading text}, 'principles': {...}} in `lang`."""
+        """{'reasons': {anchor: heading text}, 'principles': {...}, 'practice': {...}} in `lang`."""
         return self.titles.get(lang, {})
 
 
@@ -70,6 +67,6 @@ def _build(quizzes_dir: Path, docs_dir: Path) -> QuizCatalogue:
             name = page if lang == "lv" else page.replace(".md", f".{lang}.md")
             path = docs_dir / name
             text = path.read_text(encoding="utf-8") if path.is_file() else ""
-            titles[what] = {m["id"]: m["title"] for m in SECTION_HEADING.finditer(text)}
+            titles[what] = {m["id"]: m["title"] for m in section_heading(what).finditer(text)}
         catalogue.titles[lang] = titles
     return catalogue

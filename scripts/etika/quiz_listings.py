@@ -1,6 +1,7 @@
 """Tables that list every quiz: the scenario index (`/// quiz-index`) and the learner's progress
 (`/// quiz-progress`). Both list quizzes in one order: reason quizzes in the order of the reasons
-page, then interview simulations, then the rest.
+page, then interview simulations, then practice quizzes in the practice page's order, then the
+rest.
 """
 
 from __future__ import annotations
@@ -30,15 +31,27 @@ def estimated_minutes(quiz: Quiz) -> int:
     return max(1, math.ceil(minutes))
 
 
+def practice_steps(quiz: Quiz) -> list[str]:
+    """The practice anchors a practice quiz rehearses, in item order; none unless every item
+    names one (a self-check with one practice item stays a self-check)."""
+    if not all(item.practice for item in quiz.items):
+        return []
+    return [anchor for item in quiz.items for anchor in item.practice]
+
+
 def ordered(catalogue: QuizCatalogue) -> list[Quiz]:
-    reasons = catalogue.report.known.get("reasons", []) if catalogue.report else []
+    known = catalogue.report.known if catalogue.report else {}
+    reasons, practice = known.get("reasons", []), known.get("practice", [])
 
     def key(quiz: Quiz) -> tuple:
         if quiz.focus in reasons:
             return (0, reasons.index(quiz.focus), quiz.id)
         if any(isinstance(item, Dialogue) for item in quiz.items):
             return (1, 0, quiz.id)
-        return (2, 0, quiz.id)
+        steps = [step for step in practice_steps(quiz) if step in practice]
+        if steps:
+            return (2, practice.index(steps[0]), quiz.id)
+        return (3, 0, quiz.id)
 
     return sorted(catalogue.quizzes.values(), key=key)
 
@@ -49,6 +62,10 @@ def topic(quiz: Quiz, renderer: QuizRenderer) -> str:
         return renderer.section_titles.get("reasons", {}).get(quiz.focus, quiz.focus)
     if any(isinstance(item, Dialogue) for item in quiz.items):
         return words["topic_simulation"]
+    # A practice quiz is about the step its first item rehearses.
+    steps = practice_steps(quiz)
+    if steps:
+        return renderer.section_titles.get("practice", {}).get(steps[0], steps[0])
     return words["topic_principles"]
 
 

@@ -21,7 +21,7 @@ from .quiz_schema import Bilingual, Dialogue, Question, Quiz, Step
 from .quiz_text import MARKUP, sanitised_html
 
 # Which page defines the anchors an item names (its Latvian source; MkDocs maps the language).
-SECTION_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
+SECTION_PAGES = {"practice": "practice.md", "reasons": "reasons.md", "principles": "principles.md"}
 
 # Feedback, explanations and debriefs stay out of the search index (Material's search honours
 # data-search-exclude and strips the attribute from the page): a search should land on the
@@ -239,10 +239,9 @@ class QuizRenderer:
         )
 
     def related(self, parent: etree.Element, item: Question | Dialogue) -> None:
-        """Links to the reason and principle sections the item practises, in the page language."""
-        entries = [
-            (what, anchor) for what in ("reasons", "principles") for anchor in getattr(item, what)
-        ]
+        """Links to the practice, reason and principle sections the item practises, in the page
+        language; the practice step first, as it is what the learner does next."""
+        entries = [(what, anchor) for what in SECTION_PAGES for anchor in getattr(item, what)]
         if not entries:
             return
         nav = etree.SubElement(parent, "p", {"class": "quiz-related"})

@@ -26,9 +26,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .quiz_text import text_problem
-from .yaml_source import shown_value
+from .yaml_source import did_you_mean, shown_value
 
 LANGUAGES = ("lv", "en")
+# How an error names one id of each kind of anchor an item may practise.
+ANCHOR_NOUNS = {"reasons": "reason", "principles": "principle", "practice": "practice"}
 
 
 def rule_error(message: str, *at: str | int) -> PydanticCustomError:
@@ -97,7 +99,7 @@ class Phrase(Bilingual):
 
 
 class Exercises(Strict):
-    """What an item practises: anchor ids of the reasons and principles pages."""
+    """What an item practises: anchor ids of the reasons, principles and practice pages."""
 
     reasons: list[Id] = Field(
         default_factory=list,
@@ -106,18 +108,25 @@ class Exercises(Strict):
     principles: list[Id] = Field(
         default_factory=list, description="Principles this item draws on (principles page anchors)."
     )
+    practice: list[Id] = Field(
+        default_factory=list,
+        description="Practice steps this item rehearses (practice page anchors, e.g. "
+        "`first-steps`).",
+    )
 
-    @field_validator("reasons", "principles")
+    @field_validator("reasons", "principles", "practice")
     @classmethod
     def _known_anchor(cls, ids: list[str], info: ValidationInfo) -> list[str]:
         known = (info.context or {}).get(info.field_name)
         if known is None:
             return ids
-        page = "reasons" if info.field_name == "reasons" else "principles"
+        page = info.field_name
         for index, anchor in enumerate(ids):
             if anchor not in known:
                 raise rule_error(
-                    f"unknown {page[:-1]} id '{anchor}': no such anchor on the {page} page", index
+                    f"unknown {ANCHOR_NOUNS[page]} id '{anchor}': no such anchor on the {page} "
+                    "page" + did_you_mean(anchor, known),
+                    index,
                 )
         return ids
 
@@ -367,7 +376,10 @@ class Quiz(Strict):
     def _focus_is_a_reason(cls, focus: str | None, info: ValidationInfo) -> str | None:
         known = (info.context or {}).get("reasons")
         if focus is not None and known is not None and focus not in known:
-            raise rule_error(f"unknown reason id '{focus}': no such anchor on the reasons page")
+            raise rule_error(
+                f"unknown reason id '{focus}': no such anchor on the reasons page"
+                + did_you_mean(focus, known)
+            )
         return focus
 
     @model_validator(mode="after")
@@ -376,7 +388,7 @@ class Quiz(Strict):
         return self
 
     def exercised(self, what: str) -> set[str]:
-        """Every reason or principle id that some item of this quiz practises."""
+        """Every reason, principle or practice id that some item of this quiz practises."""
         return {anchor for item in self.items for anchor in getattr(item, what)}
 
 

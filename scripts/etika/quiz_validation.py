@@ -26,8 +26,16 @@ from .yaml_source import (
 )
 
 # The anchors items may name are the `{#id}` headings of these pages (the Latvian originals).
-ANCHOR_PAGES = {"reasons": "reasons.md", "principles": "principles.md"}
-HEADING_ANCHOR = re.compile(r"^###\s+.*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+ANCHOR_PAGES = {"reasons": "reasons.md", "principles": "principles.md", "practice": "practice.md"}
+# The heading level of one section on each page: reasons and principles sit under `##` groups,
+# the practice page's sections are its `##` headings (its `###` are parts of a section).
+SECTION_LEVELS = {"reasons": 3, "principles": 3, "practice": 2}
+
+
+def section_heading(what: str) -> re.Pattern:
+    """A heading of one section of that page, with its `title` and its `id`."""
+    hashes = "#" * SECTION_LEVELS[what]
+    return re.compile(rf"^{hashes}\s+(?P<title>.+?)\s*\{{#(?P<id>[a-z0-9-]+)\}}\s*$", re.MULTILINE)
 
 
 @dataclass
@@ -50,23 +58,21 @@ class ValidationReport:
         return len(covered & set(known)), len(known)
 
     def summary(self) -> str:
-        reasons, reasons_total = self.coverage("reasons")
-        principles, principles_total = self.coverage("principles")
         count = len(self.quizzes)
-        return (
-            f"{count} quiz{'zes' if count != 1 else ''} valid; "
-            f"reasons covered {reasons}/{reasons_total}; "
-            f"principles covered {principles}/{principles_total}"
-        )
+        parts = [f"{count} quiz{'zes' if count != 1 else ''} valid"]
+        for what in ANCHOR_PAGES:
+            covered, total = self.coverage(what)
+            parts.append(f"{what} covered {covered}/{total}")
+        return "; ".join(parts)
 
 
 def known_anchors(docs_dir: Path) -> dict[str, list[str]]:
-    """The reason and principle ids the pages really define, in page order."""
+    """The reason, principle and practice ids the pages really define, in page order."""
     known = {}
     for what, page in ANCHOR_PAGES.items():
         path = docs_dir / page
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        known[what] = HEADING_ANCHOR.findall(text)
+        known[what] = [match["id"] for match in section_heading(what).finditer(text)]
     return known
 
 
