@@ -158,7 +158,10 @@ def test_glossary_terms_of_the_other_language_are_announced_in_that_language(pag
             })""",
         label,
     )
-    assert len(terms) == 23
+    # Every term heading has its announced equivalent: counting headings, not a fixed number,
+    # keeps the test true as the glossary grows and still fails when one entry lacks its label.
+    headings = page.locator("article h3").count()
+    assert headings > 0 and len(terms) == headings
     for term in terms:
         assert (term["label"], term["labelLang"], term["termLang"]) == (label, lang, other), term
 
