@@ -125,13 +125,14 @@ def test_a_word_typed_at_once_on_a_fresh_page_finds_its_pages_every_time(
 ):
     """Eight fresh loads; on every other one the index is held back until the whole word is in
     the box, so the query typed while the index loads must run once it is ready."""
+    held: list = []  # the index request of the current load, while held back
     for attempt in range(8):
+        held.clear()
         context = browser.new_context(base_url=base_url)
         try:
             page = context.new_page()
-            held: list = []
             if attempt % 2 == 0:
-                page.route(f"**{INDEX}", lambda route, held=held: held.append(route))
+                page.route(f"**{INDEX}", lambda route: held.append(route))
             page.goto(start)
             _open_search(page, by_key=attempt % 4 < 2)
             page.keyboard.type(word)
