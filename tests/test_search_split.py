@@ -99,3 +99,32 @@ def test_the_built_index_leaves_out_words_only_in_facilitator_notes(
     text = _index_text(site, lang_dir)
     assert note_word not in text
     assert page_word in text
+
+
+# (the page with the notes, a word only in its facilitator notes, a word of its learner text,
+#  Material's line for no results in that language)
+NOTE_SEARCHES = [
+    ("/workshop-deck/", "noplūst", "konfidencialit", "Nav atbilstošu dokumentu"),
+    ("/en/workshop-deck/", "pairs", "confidential", "No matching documents"),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "note_word", "page_word", "none"), NOTE_SEARCHES)
+def test_a_learner_searching_a_word_of_the_facilitator_notes_finds_nothing(
+    page, start, note_word, page_word, none
+):
+    page.goto(start)
+    meta = page.locator(".md-search-result__meta")
+    page.locator(".md-search__input").click()
+    page.keyboard.type(note_word)
+    page.wait_for_function(
+        "([none]) => document.querySelector('.md-search-result__meta').textContent === none",
+        arg=[none],
+        timeout=5000,
+    )
+    assert page.locator(".md-search-result__link").count() == 0
+    page.locator(".md-search__input").fill("")
+    page.keyboard.type(page_word)
+    page.locator(".md-search-result__link").first.wait_for(timeout=5000)
+    assert meta.inner_text() != none
