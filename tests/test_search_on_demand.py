@@ -101,3 +101,66 @@ def test_english_pages_mark_the_words_too(page):
     page.goto("/en/reasons/?h=shame", wait_until="networkidle")
     page.locator("mark[data-md-highlight]").first.wait_for(timeout=5000)
     assert "shame" in {m.lower() for m in _marks(page)}
+
+
+# (page, a word on many of its language's pages, where every result must be)
+FIRST_WORDS = [("/", "ģimene", "/reasons/"), ("/en/", "family", "/en/reasons/")]
+
+
+def _results(page) -> list[str]:
+    return page.locator(".md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+
+
+def _open_search(page, by_key: bool) -> None:
+    """The two ways a person starts: the search key, or a click on the box."""
+    if by_key:
+        page.keyboard.press("/")
+    else:
+        page.locator(".md-search__input").click()
+
+
+@pytest.mark.parametrize(("start", "word", "expected"), FIRST_WORDS)
+def test_a_word_typed_at_once_on_a_fresh_page_finds_its_pages_every_time(
+    browser, base_url, start, word, expected
+):
+    """Eight fresh loads; on every other one the index is held back until the whole word is in
+    the box, so the query typed while the index loads must run once it is ready."""
+    held: list = []  # the index request of the current load, while held back
+    for attempt in range(8):
+        held.clear()
+        context = browser.new_context(base_url=base_url)
+        try:
+            page = context.new_page()
+            if attempt % 2 == 0:
+                page.route(f"**{INDEX}", lambda route: held.append(route))
+            page.goto(start)
+            _open_search(page, by_key=attempt % 4 < 2)
+            page.keyboard.type(word)
+            if attempt % 2 == 0:
+                while not held:  # the request goes out when the box is focused
+                    page.wait_for_timeout(20)
+                assert not _results(page)  # typed before the index arrived
+                held[0].continue_()
+            _wait_for_result(page, expected)
+            assert page.locator(".md-search__input").input_value() == word
+            results = _results(page)
+            in_english = [("/en/" in r) for r in results]
+            assert all(in_english) if start == "/en/" else not any(in_english), (attempt, results)
+            assert page.locator(".md-search-result__link").first.is_visible()
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("ready_first", [False, True], ids=["while-loading", "once-ready"])
+def test_a_word_pasted_into_the_box_without_a_key_press_is_searched(page, ready_first):
+    """Paste, dictation and a phone's suggestions change the box without a key release."""
+    page.goto("/")
+    page.locator(".md-search__input").click()
+    if ready_first:  # Material's placeholder line replaces "Initialising search"
+        page.wait_for_function(
+            """() => !document.querySelector('.md-search-result__meta')
+                 .textContent.includes('inicializ')"""
+        )
+    page.keyboard.insert_text("ģimene")
+    _wait_for_result(page, "/reasons/")
+    assert page.locator(".md-search-result__link").first.is_visible()

@@ -9,6 +9,9 @@ pages point Material's `base` (the root its search index and result links resolv
 A language for which the site ships its own lunr plugin (docs/assets/javascripts/lunr/min/
 lunr.<lang>.min.js; Latvian, which lunr lacks) gets that plugin named in its index's config,
 so Material's search worker loads it: folding and stemming for indexed and query words alike.
+
+Facilitator notes (`!!! facilitator`) stay in the page for the facilitator view but out of every
+search index: a learner's search must not answer with words the page does not show them.
 """
 
 from __future__ import annotations
@@ -41,12 +44,33 @@ def _own_lunr_language(index: dict, lang: str | None, config) -> dict:
     }
 
 
+# The opening tag of a facilitator note as the admonition extension writes it.
+FACILITATOR_NOTE = re.compile(r'<div (?=class="admonition facilitator[\s"])')
+
+
+def on_page_content(html, page, config, files):
+    """Mark facilitator notes `data-search-exclude`, which Material's indexer skips (with all they
+    hold). Material's search plugin reads the page later, in on_page_context."""
+    return FACILITATOR_NOTE.sub("<div data-search-exclude ", html)
+
+
+def language_root(locale: str, page_url: str) -> str:
+    """The path from a page's folder to /<locale>/, for Material's `base`.
+
+    A URL names a folder ("en/principles/") or a file ("en/principles.html", the offline build's
+    form); either way the links are relative to the folder the page is served from, so the
+    file's name must not count as a level: "en/index.html" is in en/, its base is ".".
+    """
+    folder = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    return posixpath.relpath(locale, folder or ".")
+
+
 def on_post_page(output, page, config):
     locale = getattr(page.file, "locale", None)
     if locale not in other_languages(config):
         return output
-    language_root = posixpath.relpath(f"{locale}/", page.url or ".")
-    return CONFIG_BASE.sub(lambda m: f"{m[1]}{language_root}{m[3]}", output, count=1)
+    root = language_root(locale, page.url or "")
+    return CONFIG_BASE.sub(lambda m: f"{m[1]}{root}{m[3]}", output, count=1)
 
 
 @event_priority(-150)  # after the i18n plugin (-100) has merged the languages' indexes

@@ -6,6 +6,10 @@
 // until the learner reaches for search (focuses or opens the search box; Material's search keys
 // focus it). Until then Material shows its own "Initialising search" line. Every other request
 // goes out untouched; offline copies (file://) load the index as a script, not through XHR.
+// Once the index is ready, Material reads the box again, so what was typed meanwhile is searched.
+// But it reads the box only on a key release: a word pasted, dictated, taken from a phone's
+// suggestions or entered by an input method in one go came without one and was never searched
+// ("No matching documents" stayed). Every change of the box now counts as a key release.
 //
 // 2. Highlighting on arrival from a result (`?h=words`). The words are the index's folded stems
 // ("ekspluatac"), and Material's highlighter compares letters exactly, so it never marked
@@ -35,6 +39,12 @@
   });
   document.addEventListener("change", (event) => {
     if (event.target.id === "__search" && event.target.checked) release();
+  });
+  document.addEventListener("input", (event) => {
+    const box = event.target;
+    if (box.matches?.("[data-md-component=search-query]")) {
+      box.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }));
+    }
   });
   // A touch on the search button starts the request a moment before the box opens.
   document.addEventListener("pointerdown", (event) => {
