@@ -1,0 +1,143 @@
+"""Every quiz control is seen, and reached by Tab, exactly when it can be used, in both languages.
+
+Material styles `.md-button` as `display: inline-block`, which beats the `hidden` attribute; so
+these tests look at what a person sees (visible, a box on screen, a Tab stop), never at the
+attribute.
+"""
+
+from __future__ import annotations
+
+import pytest
+from etika.quiz_messages import MESSAGES
+
+pytestmark = pytest.mark.browser
+
+PREFIX = {"lv": "", "en": "/en"}
+SINGLE = "#quiz-first-contact--after-the-raid"
+MULTIPLE = "#quiz-first-contact--night-at-the-bus-station"
+DIALOGUE = "#quiz-follow-up-dialogue .quiz-dialogue"
+
+# What a focused element is to a person: a button or link by its text, an input by its value.
+DESCRIBE = """() => {
+  const el = document.activeElement;
+  if (el.matches('input')) return 'input:' + el.value;
+  if (el.matches('button')) return 'button:' + el.textContent.trim();
+  if (el.matches('a')) return 'link:' + el.textContent.trim();
+  return 'other:' + el.tagName.toLowerCase();
+}"""
+
+
+def tab_stops(page, container: str, limit: int = 60) -> list[str]:
+    """Every Tab stop inside `container`, in order, walked with the Tab key from its start."""
+    page.evaluate(
+        "s => { const box = document.querySelector(s); box.tabIndex = -1; box.focus(); }",
+        container,
+    )
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if not page.evaluate(
+            "s => document.querySelector(s).contains(document.activeElement)", container
+        ):
+            break
+        stops.append(page.evaluate(DESCRIBE))
+    page.evaluate("s => document.querySelector(s).removeAttribute('tabindex')", container)
+    return stops
+
+
+def buttons_in_tab_order(page, container: str) -> list[str]:
+    return [stop for stop in tab_stops(page, container) if stop.startswith("button:")]
+
+
+def visible_buttons(page, container: str) -> list[str]:
+    """The buttons a person sees in `container`: visible, with a box of some size on the page."""
+    seen = []
+    for button in page.locator(f"{container} button").all():
+        box = button.bounding_box()
+        if button.is_visible() and box and box["width"] > 0 and box["height"] > 0:
+            seen.append(button.inner_text().strip())
+    return seen
+
+
+def answer_key(page, item: str) -> list[str]:
+    return page.evaluate(
+        "item => JSON.parse(document.querySelector('#quiz-first-contact .quiz__data').textContent)"
+        ".items.find(i => i.id === item).correct",
+        item,
+    )
+
+
+def option_values(page, form: str) -> list[str]:
+    return page.locator(f"{form} input").evaluate_all("els => els.map(e => e.value)")
+
+
+def assert_only_button(page, container: str, text: str) -> None:
+    assert visible_buttons(page, container) == [text]
+    assert buttons_in_tab_order(page, container) == [f"button:{text}"]
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+@pytest.mark.parametrize("form", [SINGLE, MULTIPLE], ids=["single", "multiple"])
+def test_a_question_shows_check_before_and_try_again_after_answering(page, lang, form):
+    words = MESSAGES[lang]
+    page.goto(f"{PREFIX[lang]}/scenarios-situation/")
+    # Before any answer: "Check" only; "Try again" is neither seen nor a Tab stop.
+    assert_only_button(page, form, words["check"])
+    assert page.locator(f"{form} .quiz-retry").bounding_box() is None
+    page.locator(f"{form} input").first.check()
+    page.locator(f"{form} .quiz-check").click()
+    # Answered: "Try again" only; "Check" is gone from the screen and from the Tab order.
+    assert_only_button(page, form, words["retry"])
+    assert page.locator(f"{form} .quiz-check").bounding_box() is None
+    page.locator(f"{form} .quiz-retry").click()
+    # Tried again: back to the first state.
+    assert_only_button(page, form, words["check"])
+    assert page.locator(f"{form} .quiz-retry").bounding_box() is None
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_group_reveal_shows_try_again_and_hides_check(page, lang):
+    words = MESSAGES[lang]
+    page.goto(f"{PREFIX[lang]}/scenarios-situation/")
+    page.locator(SINGLE).dispatch_event("etika:reveal")
+    assert_only_button(page, SINGLE, words["retry"])
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_a_dialogue_shows_restart_only_at_its_end_and_reply_only_before_answering(page, lang):
+    words = MESSAGES[lang]
+    page.goto(f"{PREFIX[lang]}/simulations/")
+    restart = page.locator(f"{DIALOGUE} .quiz-restart")
+    # Not started yet: the first step's "Reply" only; no "Start again" seen or reached.
+    assert_only_button(page, DIALOGUE, words["reply"])
+    assert restart.bounding_box() is None
+    for _ in range(10):
+        if page.locator(f"{DIALOGUE} .quiz-ending:visible").count():
+            break
+        step = page.locator(f"{DIALOGUE} .quiz-step:visible").last
+        step.locator("input").first.check()
+        step.locator(".quiz-check").click()
+        # Answered: the step's "Reply" is gone; focus is on "Continue", which is seen.
+        assert not step.locator(".quiz-check").is_visible()
+        assert step.locator(".quiz-check").bounding_box() is None
+        onward = step.locator(".quiz-option.is-shown .quiz-next a")
+        assert page.evaluate("document.activeElement.matches('.quiz-option.is-shown .quiz-next a')")
+        assert onward.is_visible() and onward.inner_text().startswith(words["continue"])
+        assert "button:" + words["reply"] not in tab_stops(page, f"#{step.get_attribute('id')}")
+        onward.focus()
+        page.keyboard.press("Enter")
+        if page.locator(f"{DIALOGUE} .quiz-ending:visible").count() == 0:
+            assert restart.bounding_box() is None  # mid-way: nothing to restart yet
+    else:
+        raise AssertionError("the dialogue never ended")
+    # At the end: "Start again" is seen and reached; no step's "Reply" is.
+    assert_only_button(page, DIALOGUE, words["restart"])
+    restart.click()
+    assert_only_button(page, DIALOGUE, words["reply"])
+    assert restart.bounding_box() is None
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_the_progress_page_shows_reset_only_and_no_confirmation_before_asked(page, lang):
+    page.goto(f"{PREFIX[lang]}/progress/")
+    assert_only_button(page, ".quiz-progress", MESSAGES[lang]["reset"])
