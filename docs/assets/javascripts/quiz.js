@@ -70,6 +70,21 @@
   }
 
   // ---- scenario questions ---------------------------------------------------------------------
+  // The verdict names what went wrong: one wrong choice or several, and right answers left out
+  // (on a single-choice question a wrong pick says all of it).
+  function verdict(item, chosen, words, single) {
+    const wrong = chosen.filter((id) => !item.correct.includes(id)).length;
+    const missed = item.correct.some((id) => !chosen.includes(id));
+    const parts = [];
+    if (!wrong && !missed) parts.push(words.answer_right);
+    else if (single) parts.push(words.answer_wrong_single);
+    else {
+      if (wrong) parts.push(wrong === 1 ? words.answer_wrong_one : words.answer_wrong_several);
+      if (missed) parts.push(words.answer_missed);
+    }
+    return [...parts, words.answer_read].join(" ");
+  }
+
   function setUpQuestion(form, item, words, report) {
     const inputs = [...form.querySelectorAll("input")];
     const check = form.querySelector(".quiz-check");
@@ -101,7 +116,7 @@
       form.classList.add("is-checked");
       show(check, false);
       show(retry, true);
-      say(status, allRight ? words.answer_right : words.answer_partly);
+      say(status, verdict(item, chosen, words, inputs[0].type === "radio"));
       status.focus();
       report(item.id, allRight ? 1 : 0);
     });
