@@ -7,6 +7,8 @@ attribute.
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from etika.quiz_messages import MESSAGES
 
@@ -141,3 +143,55 @@ def test_a_dialogue_shows_restart_only_at_its_end_and_reply_only_before_answerin
 def test_the_progress_page_shows_reset_only_and_no_confirmation_before_asked(page, lang):
     page.goto(f"{PREFIX[lang]}/progress/")
     assert_only_button(page, ".quiz-progress", MESSAGES[lang]["reset"])
+
+
+DARKEST = """async (src) => {
+  const image = new Image();
+  image.src = src;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  [canvas.width, canvas.height] = [image.width, image.height];
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(0, 0, image.width, image.height).data;
+  const linear = (c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  let darkest = 1, dark = 0;
+  for (let i = 0; i < pixels.length; i += 4) {
+    const l = 0.2126 * linear(pixels[i]) + 0.7152 * linear(pixels[i + 1]) + 0.0722 * linear(pixels[i + 2]);
+    darkest = Math.min(darkest, l);
+    if (1.05 / (l + 0.05) >= 3) dark += 1;
+  }
+  return [darkest, dark / (pixels.length / 4)];
+}"""
+
+
+def drawn(page, element) -> tuple[float, float]:
+    """`element` as on screen: the WCAG contrast against white of its darkest pixel, and the
+    share of its pixels drawn at 3:1 or more (a filled mark has many, an empty one few)."""
+    shot = base64.b64encode(element.screenshot()).decode()
+    tab = page.context.new_page()
+    darkest, dark_share = tab.evaluate(DARKEST, f"data:image/png;base64,{shot}")
+    tab.close()
+    return 1.05 / (darkest + 0.05), dark_share
+
+
+def contrast_on_white(page, element) -> float:
+    return drawn(page, element)[0]
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_chosen_options_stay_readable_after_check(page, lang):
+    page.goto(f"{PREFIX[lang]}/scenarios-situation/")
+    chosen = page.locator(f"{MULTIPLE} .quiz-option").first
+    other = page.locator(f"{MULTIPLE} .quiz-option").nth(1)
+    chosen.locator("input").check()
+    page.locator(f"{MULTIPLE} .quiz-check").click()
+    assert chosen.locator("input").is_disabled()
+    # The chosen mark is drawn dark (non-text contrast 3:1 at least) and filled, not faint grey;
+    # an empty mark still shows its box at that contrast; every label stays text at AA.
+    mark, filled = drawn(page, chosen.locator("input"))
+    box, empty = drawn(page, other.locator("input"))
+    assert mark >= 3 and box >= 3
+    assert filled > 2 * empty, (filled, empty)
+    assert contrast_on_white(page, chosen.locator("label")) >= 4.5
+    assert contrast_on_white(page, other.locator("label")) >= 4.5
