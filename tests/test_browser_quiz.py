@@ -205,6 +205,9 @@ def test_progress_is_kept_after_a_reload_and_can_be_reset(page):
     reset = page.locator(".quiz-reset")
     reset.focus()
     page.keyboard.press("Enter")
+    assert status.inner_text().startswith("Pabeigts ")  # asked first, nothing deleted yet
+    page.keyboard.press("Tab")  # from "Atcelt" (focused) to "Jā, dzēst"
+    page.keyboard.press("Enter")
     assert status.inner_text() == "Vēl nav pildīts"
     assert page.locator(".quiz-progress .quiz-status").inner_text() == "Progress izdzēsts."
     page.reload()

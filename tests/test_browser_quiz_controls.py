@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 
 import pytest
+from a11y import assert_accessible
 from etika.quiz_messages import MESSAGES
 
 pytestmark = pytest.mark.browser
@@ -139,10 +140,68 @@ def test_a_dialogue_shows_restart_only_at_its_end_and_reply_only_before_answerin
     assert restart.bounding_box() is None
 
 
-@pytest.mark.parametrize("lang", ["lv", "en"])
-def test_the_progress_page_shows_reset_only_and_no_confirmation_before_asked(page, lang):
+PROGRESS = ".quiz-progress"
+SAVED = '{"version": 1, "quizzes": {"trauma": {"done": true, "best": 1, "total": 3, "date": "2025-01-02"}}}'
+
+
+def trauma_status(page) -> str:
+    return page.locator('tr[data-quiz-id="trauma"] .quiz-progress__status').inner_text()
+
+
+def open_progress_with_a_saved_quiz(page, lang: str) -> None:
     page.goto(f"{PREFIX[lang]}/progress/")
-    assert_only_button(page, ".quiz-progress", MESSAGES[lang]["reset"])
+    page.evaluate("saved => localStorage.setItem('etika-progress', saved)", SAVED)
+    page.reload()
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_reset_asks_in_the_page_with_focus_on_cancel_and_escape_keeps_the_progress(page, lang, axe):
+    words = MESSAGES[lang]
+    open_progress_with_a_saved_quiz(page, lang)
+    kept = trauma_status(page)
+    assert kept != words["not_started"]
+    # Before asking: only the reset button, and no question to be seen.
+    assert_only_button(page, PROGRESS, words["reset"])
+    assert not page.get_by_text(words["reset_question"]).is_visible()
+    page.on("dialog", lambda dialog: pytest.fail(f"a browser dialog opened: {dialog.message}"))
+    page.locator(".quiz-reset").focus()
+    page.keyboard.press("Enter")
+    # Asked: the question is seen, focus is on Cancel, Confirm comes next in the Tab order.
+    assert page.get_by_text(words["reset_question"]).is_visible()
+    assert page.evaluate(DESCRIBE) == f"button:{words['reset_cancel']}"
+    assert visible_buttons(page, PROGRESS) == [words["reset_cancel"], words["reset_confirm"]]
+    assert buttons_in_tab_order(page, PROGRESS) == [
+        f"button:{words['reset_cancel']}",
+        f"button:{words['reset_confirm']}",
+    ]
+    assert_accessible(axe, page)
+    page.locator(".quiz-confirm__cancel").focus()
+    page.keyboard.press("Escape")
+    # Escaped: nothing deleted, the question gone, focus back on the reset button.
+    assert trauma_status(page) == kept
+    assert not page.get_by_text(words["reset_question"]).is_visible()
+    assert page.evaluate(DESCRIBE) == f"button:{words['reset']}"
+    assert_only_button(page, PROGRESS, words["reset"])
+    page.locator(".quiz-reset").focus()  # the Tab walk above moved focus on
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # Cancel, by keyboard
+    assert trauma_status(page) == kept
+    page.reload()
+    assert trauma_status(page) == kept
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_confirming_the_reset_clears_the_progress_and_says_so(page, lang):
+    words = MESSAGES[lang]
+    open_progress_with_a_saved_quiz(page, lang)
+    page.locator(".quiz-reset").click()
+    page.locator(".quiz-confirm__yes").click()
+    assert trauma_status(page) == words["not_started"]
+    assert page.locator(f"{PROGRESS} .quiz-status").inner_text() == words["reset_done"]
+    assert page.evaluate(DESCRIBE) == f"button:{words['reset']}"
+    assert_only_button(page, PROGRESS, words["reset"])
+    page.reload()
+    assert trauma_status(page) == words["not_started"]
 
 
 DARKEST = """async (src) => {

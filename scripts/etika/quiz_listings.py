@@ -110,10 +110,43 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
         hidden="hidden",
         **{"class": "md-button quiz-reset"},
     )
+    _reset_confirmation(box, renderer)
     renderer.plain(box, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"})
     data = etree.SubElement(box, "script", {"type": "application/json", "class": "quiz__data"})
     data.text = AtomicString(script_json({"words": words}))
     return box
+
+
+def _reset_confirmation(box: etree.Element, renderer: QuizRenderer) -> None:
+    """An in-page question before the progress is deleted (not window.confirm: it can be styled,
+    read in the page's language and dismissed with Escape). quiz.js opens it, Cancel first."""
+    words = MESSAGES[renderer.lang]
+    group = etree.SubElement(
+        box,
+        "div",
+        {
+            "class": "quiz-confirm",
+            "role": "group",
+            "aria-labelledby": "quiz-reset-question",
+            "hidden": "hidden",
+        },
+    )
+    renderer.plain(group, "p", words["reset_question"], id="quiz-reset-question")
+    actions = etree.SubElement(group, "p", {"class": "quiz-actions"})
+    renderer.plain(
+        actions,
+        "button",
+        words["reset_cancel"],
+        type="button",
+        **{"class": "md-button md-button--primary quiz-confirm__cancel"},
+    )
+    renderer.plain(
+        actions,
+        "button",
+        words["reset_confirm"],
+        type="button",
+        **{"class": "md-button quiz-confirm__yes"},
+    )
 
 
 LISTINGS = {"quiz-progress": progress_table, "quiz-index": index_table}

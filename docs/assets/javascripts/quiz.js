@@ -252,10 +252,25 @@
         else cell.textContent = fill(words.done, { date: entry.date.split("-").reverse().join("."), best: entry.best, total: entry.total });
       }
     }
+    // Deleting asks first, in the page: focus goes to Cancel, Escape cancels, and focus comes
+    // back to the reset button whichever way the question closes.
+    const confirm = box.querySelector(".quiz-confirm");
+    const cancel = confirm.querySelector(".quiz-confirm__cancel");
+    const ask = (open) => {
+      show(confirm, open);
+      show(reset, !open);
+      (open ? cancel : reset).focus();
+    };
     show(reset, true);
-    reset.addEventListener("click", () => {
+    reset.addEventListener("click", () => { status.textContent = ""; ask(true); });
+    cancel.addEventListener("click", () => ask(false));
+    confirm.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { event.preventDefault(); ask(false); }
+    });
+    confirm.querySelector(".quiz-confirm__yes").addEventListener("click", () => {
       try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
       render();
+      ask(false);
       say(status, words.reset_done);
     });
     render();
