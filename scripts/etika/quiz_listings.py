@@ -1,6 +1,6 @@
 """Tables that list every quiz: the scenario index (`/// quiz-index`) and the learner's progress
-(`/// quiz-progress`). Both list quizzes in one order: reason quizzes in the order of the reasons
-page, then interview simulations, then the rest.
+(`/// quiz-progress`). Both list quizzes in one order, the order a learner meets them: pages in
+navigation order, quizzes in the order of their markers on the page.
 """
 
 from __future__ import annotations
@@ -28,19 +28,6 @@ def estimated_minutes(quiz: Quiz) -> int:
         else:
             minutes += MINUTES_PER_QUESTION
     return max(1, math.ceil(minutes))
-
-
-def ordered(catalogue: QuizCatalogue) -> list[Quiz]:
-    reasons = catalogue.report.known.get("reasons", []) if catalogue.report else []
-
-    def key(quiz: Quiz) -> tuple:
-        if quiz.focus in reasons:
-            return (0, reasons.index(quiz.focus), quiz.id)
-        if any(isinstance(item, Dialogue) for item in quiz.items):
-            return (1, 0, quiz.id)
-        return (2, 0, quiz.id)
-
-    return sorted(catalogue.quizzes.values(), key=key)
 
 
 def topic(quiz: Quiz, renderer: QuizRenderer) -> str:
@@ -76,7 +63,7 @@ def index_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.Eleme
     box = etree.Element("div", {"class": "quiz-index"})
     headings = [words["progress_title"], words["index_topic"], words["index_time"]]
     body = _table(box, headings, renderer)
-    for quiz in ordered(catalogue):
+    for quiz in catalogue.in_page_order():
         row = etree.SubElement(body, "tr")
         _title_cell(row, quiz, catalogue, renderer)
         renderer.plain(row, "td", topic(quiz, renderer))
@@ -90,7 +77,7 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
     words = MESSAGES[renderer.lang]
     box = etree.Element("div", {"class": "quiz-progress", "data-quiz-progress": ""})
     body = _table(box, [words["progress_title"], words["progress_status"]], renderer)
-    for quiz in ordered(catalogue):
+    for quiz in catalogue.in_page_order():
         row = etree.SubElement(
             body, "tr", {"data-quiz-id": quiz.id, "data-total": str(len(quiz.items))}
         )
