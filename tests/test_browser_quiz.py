@@ -60,7 +60,9 @@ def test_single_choice_question_by_keyboard(page):
     tab_until(page, "#quiz-first-contact--after-the-raid .quiz-check")
     page.keyboard.press("Enter")
     status = form.locator(".quiz-status")
-    assert status.inner_text() == "Not every choice fitted. Read the feedback next to the answers."
+    assert status.inner_text() == (
+        "The answer you chose does not fit. Read the feedback next to the answers."
+    )
     assert "quiz-status" in focused(page)
     assert form.locator(f'[data-option="{wrong}"] .quiz-verdict').inner_text() == "Not quite."
     assert form.locator(f'[data-option="{correct}"] .quiz-verdict').is_visible()
@@ -103,6 +105,47 @@ def test_multiple_choice_question_by_keyboard(page):
         assert (
             form.locator(f'[data-option="{value}"] .quiz-verdict').inner_text() == "A good answer."
         )
+
+
+@pytest.mark.parametrize(
+    ("lang", "right", "wrong", "said"),
+    [
+        ("lv", 3, 1, "Viena no jūsu izvēlēm nav piemērota."),
+        ("lv", 3, 2, "Vairākas jūsu izvēles nav piemērotas."),
+        ("lv", 2, 0, "Ne visas piemērotās atbildes ir atzīmētas."),
+        (
+            "lv",
+            1,
+            1,
+            "Viena no jūsu izvēlēm nav piemērota. Ne visas piemērotās atbildes ir atzīmētas.",
+        ),
+        ("en", 3, 1, "One of your choices does not fit."),
+        ("en", 3, 2, "Several of your choices do not fit."),
+        ("en", 2, 0, "Not every answer that fits is marked."),
+        ("en", 2, 2, "Several of your choices do not fit. Not every answer that fits is marked."),
+        ("en", 3, 0, "Your answer fits."),
+    ],
+)
+def test_the_verdict_says_one_wrong_choice_several_or_missed_answers(
+    page, lang, right, wrong, said
+):
+    page.goto(QUIZ_PAGE[lang])
+    form = page.locator("#quiz-first-contact--night-at-the-bus-station")
+    correct = page.evaluate(
+        "JSON.parse(document.querySelector('#quiz-first-contact .quiz__data').textContent)"
+        ".items.find(i => i.id === 'night-at-the-bus-station').correct"
+    )
+    values = form.locator("input").evaluate_all("els => els.map(e => e.value)")
+    wrongs = [value for value in values if value not in correct]
+    assert (len(correct), len(wrongs)) == (3, 2)  # the quiz this test was written for
+    for value in correct[:right] + wrongs[:wrong]:
+        form.locator(f'input[value="{value}"]').check()
+    form.locator(".quiz-check").click()
+    read = {
+        "lv": "Izlasiet atgriezenisko saiti pie atbildēm.",
+        "en": "Read the feedback next to the answers.",
+    }
+    assert form.locator(".quiz-status").inner_text() == f"{said} {read[lang]}"
 
 
 def play_dialogue(page, box, choose) -> str:
@@ -162,6 +205,9 @@ def test_progress_is_kept_after_a_reload_and_can_be_reset(page):
     assert status.inner_text().startswith("Pabeigts ")
     reset = page.locator(".quiz-reset")
     reset.focus()
+    page.keyboard.press("Enter")
+    assert status.inner_text().startswith("Pabeigts ")  # asked first, nothing deleted yet
+    page.keyboard.press("Tab")  # from "Atcelt" (focused) to "Jā, dzēst"
     page.keyboard.press("Enter")
     assert status.inner_text() == "Vēl nav pildīts"
     assert page.locator(".quiz-progress .quiz-status").inner_text() == "Progress izdzēsts."

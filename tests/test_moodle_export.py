@@ -16,7 +16,6 @@ import pytest
 from etika.moodle_export import MOODLE_FRACTIONS, fractions, is_moodle_fraction
 from etika.moodle_multilang import bilingual_html, plain_text
 from etika.quiz_catalogue import load_catalogue
-from etika.quiz_listings import ordered
 from etika.quiz_render import QuizRenderer
 from etika.quiz_schema import Dialogue, Question, Quiz
 from publish_support import ROOT, copy_project, run_cli
@@ -116,7 +115,7 @@ def test_every_quiz_with_questions_is_one_category_under_the_module(bank):
     assert names == {f"{q.title.lv} · {q.title.en}".replace("/", "//") for q in with_questions}
     # In the order of the Scenarios page's index, each named by its quiz id.
     assert [c.findtext("idnumber") for c in bank.findall("question[@type='category']")] == [
-        quiz.id for quiz in ordered(CATALOGUE) if quiz in with_questions
+        quiz.id for quiz in CATALOGUE.in_page_order() if quiz in with_questions
     ]
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import Abort
 
 from etika.quiz_catalogue import load_catalogue
 from etika.quiz_validation import page_problems
-from etika.site_config import default_language
+from etika.site_config import default_language, nav_pages
 
 EXTENSION = "etika.quiz_markdown"
 QR_EXTENSION = "etika.qr_markdown"
@@ -44,7 +45,8 @@ def on_config(config):
             log.error(str(problem))
         raise Abort(f"{len(problems)} quiz problem(s); nothing was built")
     # `mkdocs serve` loads the config again for every rebuild, so this is never stale.
-    config.mdx_configs[EXTENSION]["catalogue"] = catalogue
+    # The quiz tables list quizzes in navigation order (a copy: the cached catalogue stays as is).
+    config.mdx_configs[EXTENSION]["catalogue"] = replace(catalogue, nav=tuple(nav_pages(config)))
     return config
 
 

@@ -25,7 +25,6 @@ from xml.sax.saxutils import escape
 
 from .moodle_multilang import LANGUAGES, bilingual_html, group, plain_text
 from .quiz_catalogue import QuizCatalogue
-from .quiz_listings import ordered
 from .quiz_messages import MESSAGES
 from .quiz_order import shown_options
 from .quiz_render import SECTION_PAGES, QuizRenderer
@@ -162,7 +161,7 @@ class MoodleBank:
     def xml(self, summary: ExportSummary) -> str:
         parts = ['<?xml version="1.0" encoding="UTF-8"?>', "<quiz>"]
         module = " · ".join(self.identity.names.get(lang, "") for lang in LANGUAGES)
-        for quiz in ordered(self.catalogue):
+        for quiz in self.catalogue.in_page_order():
             questions = [item for item in quiz.items if isinstance(item, Question)]
             summary.left_out += [
                 f"{quiz.id}/{item.id}" for item in quiz.items if isinstance(item, Dialogue)

@@ -20,6 +20,11 @@ class QuizCatalogue:
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     # quiz id -> the page (path inside docs, Latvian source) that embeds it
     pages: dict[str, str] = field(default_factory=dict)
+    # quiz id -> every (page, line number) of its markers
+    places: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # Pages in the order of the site's navigation; the MkDocs hooks fill it in (without MkDocs,
+    # pages follow in path order, as MkDocs orders a site without `nav:`).
+    nav: tuple[str, ...] = ()
     titles: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     report: ValidationReport | None = None
@@ -27,6 +32,20 @@ class QuizCatalogue:
     def section_titles(self, lang: str) -> dict[str, dict[str, str]]:
         """{'reasons': {anchor: heading text}, 'principles': {...}, 'practice': {...}} in `lang`."""
         return self.titles.get(lang, {})
+
+    def in_page_order(self) -> list[Quiz]:
+        """Every quiz in the order a learner meets it: pages in navigation order, then marker
+        order within a page; a page outside the navigation comes after, a quiz on no page last."""
+        position = {page: index for index, page in enumerate(self.nav)}
+
+        def key(quiz: Quiz) -> tuple:
+            places = [
+                (position.get(page, len(position)), page, line)
+                for page, line in self.places.get(quiz.id, [])
+            ]
+            return (min(places), quiz.id) if places else ((len(position) + 1, "", 0), quiz.id)
+
+        return sorted(self.quizzes.values(), key=key)
 
 
 _cache: dict[tuple, QuizCatalogue] = {}
@@ -57,10 +76,12 @@ def _build(quizzes_dir: Path, docs_dir: Path) -> QuizCatalogue:
     for page in sorted(docs_dir.rglob("*.md")):
         if page.name.endswith(".en.md"):
             continue
-        for line in page.read_text(encoding="utf-8").splitlines():
+        name = page.relative_to(docs_dir).as_posix()
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
             match = QUIZ_MARKER.match(line)
             if match:
-                catalogue.pages.setdefault(match["id"], page.relative_to(docs_dir).as_posix())
+                catalogue.pages.setdefault(match["id"], name)
+                catalogue.places.setdefault(match["id"], []).append((name, number))
     for lang in ("lv", "en"):
         titles = {}
         for what, page in ANCHOR_PAGES.items():

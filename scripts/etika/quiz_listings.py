@@ -1,7 +1,6 @@
 """Tables that list every quiz: the scenario index (`/// quiz-index`) and the learner's progress
-(`/// quiz-progress`). Both list quizzes in one order: reason quizzes in the order of the reasons
-page, then interview simulations, then practice quizzes in the practice page's order, then the
-rest.
+(`/// quiz-progress`). Both list quizzes in one order, the order a learner meets them: pages in
+navigation order, quizzes in the order of their markers on the page.
 """
 
 from __future__ import annotations
@@ -37,23 +36,6 @@ def practice_steps(quiz: Quiz) -> list[str]:
     if not all(item.practice for item in quiz.items):
         return []
     return [anchor for item in quiz.items for anchor in item.practice]
-
-
-def ordered(catalogue: QuizCatalogue) -> list[Quiz]:
-    known = catalogue.report.known if catalogue.report else {}
-    reasons, practice = known.get("reasons", []), known.get("practice", [])
-
-    def key(quiz: Quiz) -> tuple:
-        if quiz.focus in reasons:
-            return (0, reasons.index(quiz.focus), quiz.id)
-        if any(isinstance(item, Dialogue) for item in quiz.items):
-            return (1, 0, quiz.id)
-        steps = [step for step in practice_steps(quiz) if step in practice]
-        if steps:
-            return (2, practice.index(steps[0]), quiz.id)
-        return (3, 0, quiz.id)
-
-    return sorted(catalogue.quizzes.values(), key=key)
 
 
 def topic(quiz: Quiz, renderer: QuizRenderer) -> str:
@@ -93,7 +75,7 @@ def index_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.Eleme
     box = etree.Element("div", {"class": "quiz-index"})
     headings = [words["progress_title"], words["index_topic"], words["index_time"]]
     body = _table(box, headings, renderer)
-    for quiz in ordered(catalogue):
+    for quiz in catalogue.in_page_order():
         row = etree.SubElement(body, "tr")
         _title_cell(row, quiz, catalogue, renderer)
         renderer.plain(row, "td", topic(quiz, renderer))
@@ -107,7 +89,7 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
     words = MESSAGES[renderer.lang]
     box = etree.Element("div", {"class": "quiz-progress", "data-quiz-progress": ""})
     body = _table(box, [words["progress_title"], words["progress_status"]], renderer)
-    for quiz in ordered(catalogue):
+    for quiz in catalogue.in_page_order():
         row = etree.SubElement(
             body, "tr", {"data-quiz-id": quiz.id, "data-total": str(len(quiz.items))}
         )
@@ -127,10 +109,43 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
         hidden="hidden",
         **{"class": "md-button quiz-reset"},
     )
+    _reset_confirmation(box, renderer)
     renderer.plain(box, "p", "", role="status", **{"class": "quiz-status", "aria-live": "polite"})
     data = etree.SubElement(box, "script", {"type": "application/json", "class": "quiz__data"})
     data.text = AtomicString(script_json({"words": words}))
     return box
+
+
+def _reset_confirmation(box: etree.Element, renderer: QuizRenderer) -> None:
+    """An in-page question before the progress is deleted (not window.confirm: it can be styled,
+    read in the page's language and dismissed with Escape). quiz.js opens it, Cancel first."""
+    words = MESSAGES[renderer.lang]
+    group = etree.SubElement(
+        box,
+        "div",
+        {
+            "class": "quiz-confirm",
+            "role": "group",
+            "aria-labelledby": "quiz-reset-question",
+            "hidden": "hidden",
+        },
+    )
+    renderer.plain(group, "p", words["reset_question"], id="quiz-reset-question")
+    actions = etree.SubElement(group, "p", {"class": "quiz-actions"})
+    renderer.plain(
+        actions,
+        "button",
+        words["reset_cancel"],
+        type="button",
+        **{"class": "md-button md-button--primary quiz-confirm__cancel"},
+    )
+    renderer.plain(
+        actions,
+        "button",
+        words["reset_confirm"],
+        type="button",
+        **{"class": "md-button quiz-confirm__yes"},
+    )
 
 
 LISTINGS = {"quiz-progress": progress_table, "quiz-index": index_table}

@@ -1,4 +1,5 @@
-"""Questions several hooks ask of the MkDocs config: which languages, is this the offline build."""
+"""Questions several hooks ask of the MkDocs config: which languages, is this the offline build,
+which pages in which order."""
 
 from __future__ import annotations
 
@@ -22,3 +23,22 @@ def offline_enabled(config) -> bool:
     """Whether Material's offline plugin is on (scripts/build.py publish --target offline)."""
     offline = config.plugins.get("material/offline") or config.plugins.get("offline")
     return offline is not None and offline.config.enabled
+
+
+def nav_pages(config) -> list[str]:
+    """The page files of `nav:` in reading order, sections flattened (none without a `nav:`)."""
+    pages: list[str] = []
+
+    def walk(entry) -> None:
+        if isinstance(entry, str):
+            if "://" not in entry:  # an external link is no page
+                pages.append(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                walk(value)
+        elif isinstance(entry, list):
+            for item in entry:
+                walk(item)
+
+    walk(config.get("nav") or [])
+    return pages

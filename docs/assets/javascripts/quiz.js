@@ -76,6 +76,21 @@
   }
 
   // ---- scenario questions ---------------------------------------------------------------------
+  // The verdict names what went wrong: one wrong choice or several, and right answers left out
+  // (on a single-choice question a wrong pick says all of it).
+  function verdict(item, chosen, words, single) {
+    const wrong = chosen.filter((id) => !item.correct.includes(id)).length;
+    const missed = item.correct.some((id) => !chosen.includes(id));
+    const parts = [];
+    if (!wrong && !missed) parts.push(words.answer_right);
+    else if (single) parts.push(words.answer_wrong_single);
+    else {
+      if (wrong) parts.push(wrong === 1 ? words.answer_wrong_one : words.answer_wrong_several);
+      if (missed) parts.push(words.answer_missed);
+    }
+    return [...parts, words.answer_read].join(" ");
+  }
+
   function setUpQuestion(form, item, words, report) {
     const inputs = [...form.querySelectorAll("input")];
     const check = form.querySelector(".quiz-check");
@@ -107,7 +122,7 @@
       form.classList.add("is-checked");
       show(check, false);
       show(retry, true);
-      say(status, allRight ? words.answer_right : words.answer_partly);
+      say(status, verdict(item, chosen, words, inputs[0].type === "radio"));
       status.focus();
       report(item.id, allRight ? 1 : 0);
     });
@@ -251,11 +266,26 @@
         else cell.textContent = fill(words.done, { date: entry.date.split("-").reverse().join("."), best: entry.best, total: entry.total });
       }
     }
+    // Deleting asks first, in the page: focus goes to Cancel, Escape cancels, and focus comes
+    // back to the reset button whichever way the question closes.
+    const confirm = box.querySelector(".quiz-confirm");
+    const cancel = confirm.querySelector(".quiz-confirm__cancel");
+    const ask = (open) => {
+      show(confirm, open);
+      show(reset, !open);
+      (open ? cancel : reset).focus();
+    };
     show(reset, true);
-    reset.addEventListener("click", () => {
+    reset.addEventListener("click", () => { status.textContent = ""; ask(true); });
+    cancel.addEventListener("click", () => ask(false));
+    confirm.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") { event.preventDefault(); ask(false); }
+    });
+    confirm.querySelector(".quiz-confirm__yes").addEventListener("click", () => {
       try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
       announce({ version: VERSION, quizzes: {} });
       render();
+      ask(false);
       say(status, words.reset_done);
     });
     render();
