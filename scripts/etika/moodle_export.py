@@ -205,8 +205,8 @@ class MoodleBank:
             "    <answernumbering>ABCD</answernumbering>",  # the site's letters
             "    <showstandardinstruction>1</showstandardinstruction>",
             html_field("correctfeedback", self.words("answer_right")),
-            html_field("partiallycorrectfeedback", self.words("answer_partly")),
-            html_field("incorrectfeedback", self.words("answer_partly")),
+            html_field("partiallycorrectfeedback", self.words("answer_read")),
+            html_field("incorrectfeedback", self.words("answer_read")),
             *(["    <shownumcorrect/>"] if multiple else []),
             *self.answers(quiz, item),
             *tags(item),
