@@ -97,6 +97,10 @@ def normal(url: str) -> str:
     host = re.sub(r"^(?:www\.|m\.)", "", host.lower())
     if host == "eur-lex.europa.eu":
         path = re.sub(r"^legal-content/[A-Z]{2}/", "legal-content/xx/", path)
+    if host == "e-justice.europa.eu":
+        # e-Justice's second path segment is the interface language (`/171/LV/`, `/171/LT/`):
+        # the sheet's copy was read through the Lithuanian interface (CONTENT-REVIEW F5).
+        path = re.sub(r"^(\d+)/[A-Z]{2}/", r"\1/xx/", path)
     return (host + "/" + path).rstrip("/")
 
 
@@ -163,7 +167,10 @@ def read_facts(sheets: list[str], address_sheets: list[str] = ()) -> Facts:
         phones=phones("\n".join(sheets)),
         check_only_phones=checked - sourced,
         urls=fact_urls,
-        dated_urls={normal(u) for e in every if e.to_check for u in urls(e.text)},
+        # An address only a [check] entry gives needs a date; one a sourced entry also gives
+        # (EUR-Lex, cited by a VERIFIED line and by a NOT VERIFIED one) does not.
+        dated_urls={normal(u) for e in every if e.to_check for u in urls(e.text)}
+        - {normal(u) for e in every if e.sourced and not e.to_check for u in urls(e.text)},
         sites={u.split("/")[0] for u in fact_urls}
         | {re.sub(r"^(?:www\.|m\.)", "", s) for s in BARE_SITE.findall(text.lower())},
     )
@@ -339,3 +346,13 @@ def test_eur_lex_in_another_language_is_the_same_document_but_another_site_path_
     assert problems(lv, facts) == []
     other = "[EUR-Lex](https://eur-lex.europa.eu/legal-content/LV/ALL/?uri=CELEX%3A32024L1712)"
     assert problems(other, facts) != []
+
+
+def test_e_justice_in_another_interface_language_is_the_same_page_but_another_page_is_not():
+    sheet = "https://e-justice.europa.eu/171/LT/victims__rights__by_country?LATVIA"
+    assert normal(
+        "https://e-justice.europa.eu/171/LV/victims__rights__by_country?LATVIA"
+    ) == normal(sheet)
+    assert normal(
+        "https://e-justice.europa.eu/172/LV/victims__rights__by_country?LATVIA"
+    ) != normal(sheet)
