@@ -19,10 +19,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import bench_hostile, bench_lighthouse, bench_sites, bench_weight  # noqa: E402
-from etika.bench_support import build, median, served, timed_build, timed_builds  # noqa: E402
-from etika.quiz_validation import validate  # noqa: E402
-from etika.site_build import build_site  # noqa: E402
+from etika.bench import hostile as bench_hostile  # noqa: E402
+from etika.bench import lighthouse as bench_lighthouse  # noqa: E402
+from etika.bench import sites as bench_sites  # noqa: E402
+from etika.bench import weight as bench_weight  # noqa: E402
+from etika.bench.support import build, median, served, timed_build, timed_builds  # noqa: E402
+from etika.publish.build import build_site  # noqa: E402
+from etika.quiz.validation import validate  # noqa: E402
 
 SITE_URL = "https://etiska-intervesana.example/"
 PAGE_TYPES = {

@@ -27,19 +27,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from etika import (  # noqa: E402
-    offline_package,
-    output_dir,
-    publish_config,
-    publish_dir,
-    quiz_docs,
-    scorm_package,
-)
-from etika.publish_git import publish_git  # noqa: E402
-from etika.quiz_validation import page_problems, validate  # noqa: E402
-from etika.release_dir import describe_fault  # noqa: E402
-from etika.scratch import scratch_dir  # noqa: E402
-from etika.site_build import PublishError, build_site  # noqa: E402
+from etika.publish import config as publish_config  # noqa: E402
+from etika.publish import dir_target as publish_dir  # noqa: E402
+from etika.publish import offline as offline_package  # noqa: E402
+from etika.publish import output as output_dir  # noqa: E402
+from etika.publish import scorm as scorm_package  # noqa: E402
+from etika.publish.build import PublishError, build_site  # noqa: E402
+from etika.publish.git_target import publish_git  # noqa: E402
+from etika.publish.release import describe_fault  # noqa: E402
+from etika.publish.scratch import scratch_dir  # noqa: E402
+from etika.quiz import docs as quiz_docs  # noqa: E402
+from etika.quiz.validation import page_problems, validate  # noqa: E402
+from etika.site.config import site_url_problem  # noqa: E402
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -133,7 +132,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     if config.target == "dir" and config.dir_target is None:
         print("the dir target needs a path: extra.publish.dir.path or --dir", file=sys.stderr)
         return 2
-    problem = publish_config.site_url_problem(config.site_url)
+    problem = site_url_problem(config.site_url)
     if problem:
         # A warning, not a stop: a rehearsal publish to a test server is legitimate.
         print(
@@ -200,7 +199,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 
 def cmd_handouts(args: argparse.Namespace) -> int:
-    from etika.handouts import print_handouts
+    from etika.publish.handouts import print_handouts
 
     config = _settings(args)
     out = Path(args.out).resolve()
@@ -215,8 +214,9 @@ def cmd_handouts(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from etika import moodle_export, site_identity
-    from etika.quiz_catalogue import load_catalogue
+    from etika.publish import moodle as moodle_export
+    from etika.quiz.catalogue import load_catalogue
+    from etika.site import identity as site_identity
 
     output = Path(args.output).resolve() if args.output else DEFAULT_EXPORTS[args.format]
     catalogue = load_catalogue(ROOT / "quizzes", ROOT / "docs")

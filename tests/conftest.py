@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from etika import chromium
-from etika.static_server import serve_directory
+from etika.publish import chromium
+from etika.publish.local_server import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -92,7 +92,7 @@ def axe():
 @pytest.fixture(scope="session")
 def published_site(tmp_path_factory) -> Path:
     """The site as `scripts/build.py publish` makes it: validated, built, link-checked, with CSP."""
-    from etika.site_build import PublishError, build_site
+    from etika.publish.build import PublishError, build_site
 
     try:
         return build_site(

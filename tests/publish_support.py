@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-from etika.nginx_server import NginxServer
-from etika.project_copy import ROOT, copy_project  # noqa: F401 (used by the tests)
+from etika.devtools.nginx_server import NginxServer
+from etika.devtools.project_copy import ROOT, copy_project  # noqa: F401 (used by the tests)
 
 SITE_URL = "https://etiska-intervesana.example/"
 

@@ -12,9 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def render_page(quiz_id: str, quizzes_dir: Path, lang: str = "lv") -> str:
     """The HTML body a page with only `/// quiz | quiz_id` gets, in `lang`."""
     md = markdown.Markdown(
-        extensions=["etika.quiz_markdown"],
+        extensions=["etika.quiz.markdown"],
         extension_configs={
-            "etika.quiz_markdown": {
+            "etika.quiz.markdown": {
                 "quizzes_dir": str(quizzes_dir),
                 "docs_dir": str(ROOT / "docs"),
                 "lang": lang,
@@ -37,9 +37,9 @@ def standalone_document(body: str, lang: str = "lv") -> str:
 def render_unchecked(path: Path, lang: str = "en") -> str:
     """A quiz rendered without the text checks of validation: what the sanitiser alone makes
     of hostile text (validation refuses such text before any build)."""
-    from etika.quiz_render import QuizRenderer
-    from etika.quiz_schema import Quiz
-    from etika.yaml_source import load_yaml
+    from etika.quiz.render import QuizRenderer
+    from etika.quiz.schema import Quiz
+    from etika.quiz.source import load_yaml
 
     document, problems = load_yaml(path, path.name)
     assert document is not None, problems

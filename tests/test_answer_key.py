@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from etika.project_copy import copy_project
-from etika.quiz_answer_key import AnswerKey, Shown, tally, visible_length
+from etika.devtools.project_copy import copy_project
+from etika.quiz.answer_key import AnswerKey, Shown, tally, visible_length
 from publish_support import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import pdf_text, run_mkdocs_build
-from etika.quiz_order import shown_options
-from etika.quiz_schema import Question
-from etika.quiz_validation import validate
+from etika.quiz.order import shown_options
+from etika.quiz.schema import Question
+from etika.quiz.validation import validate
 from quiz_html import render_page
 from site_pages import QUIZ_PAGES
 

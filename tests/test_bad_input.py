@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from etika.quiz_validation import page_problems, validate
+from etika.quiz.validation import page_problems, validate
 from publish_support import run_cli
 from quiz_html import render_page, standalone_document
 

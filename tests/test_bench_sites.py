@@ -6,8 +6,8 @@ import os
 import subprocess
 import sys
 
-from etika import bench_sites
-from etika.quiz_validation import check_embeds, validate
+from etika.bench import sites as bench_sites
+from etika.quiz.validation import check_embeds, validate
 
 
 def test_the_bare_material_site_has_the_same_pages_and_none_of_ours(tmp_path):
@@ -40,8 +40,8 @@ def test_two_hundred_generated_quiz_files_are_valid(tmp_path):
 
 
 def test_the_hostile_corpus_is_under_a_megabyte_and_answered_in_problem_lines(tmp_path):
-    from etika import bench_hostile
-    from etika.yaml_source import MAX_BYTES
+    from etika.bench import hostile as bench_hostile
+    from etika.quiz.source import MAX_BYTES
 
     for name, text in bench_hostile.corpus().items():
         path = tmp_path / f"{name}.yaml"

@@ -9,8 +9,8 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from etika.quiz_schema import Dialogue
-from etika.quiz_validation import validate
+from etika.quiz.schema import Dialogue
+from etika.quiz.validation import validate
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser

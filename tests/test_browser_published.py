@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from etika.static_server import serve_directory
+from etika.publish.local_server import serve_directory
 from publish_support import ROOT, run_cli
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ import base64
 
 import pytest
 from a11y import assert_accessible
-from etika.quiz_messages import MESSAGES
+from etika.quiz.messages import MESSAGES
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from etika import output_dir
-from etika.output_dir import STAMP
+from etika.publish import output as output_dir
+from etika.publish.output import STAMP
 from publish_support import ROOT, copy_project, git, listing, run_cli, scratch_left
 
 OWN_FOLDER = "give the output a folder of its own, e.g. --out public"

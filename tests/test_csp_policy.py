@@ -6,7 +6,7 @@ import base64
 import hashlib
 
 import pytest
-from etika import csp
+from etika.publish import csp
 
 PAGE = (
     '<!doctype html><html><head><meta charset="utf-8"><title>t</title>'

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from etika.quiz_validation import validate
+from etika.quiz.validation import validate
 from quiz_html import render_page
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etika.link_check import check_site
+from etika.publish.links import check_site
 
 SITE_URL = "https://example.test/course/"
 

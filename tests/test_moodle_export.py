@@ -13,11 +13,11 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from etika.moodle_export import MOODLE_FRACTIONS, fractions, is_moodle_fraction
-from etika.moodle_multilang import bilingual_html, plain_text
-from etika.quiz_catalogue import load_catalogue
-from etika.quiz_render import QuizRenderer
-from etika.quiz_schema import Dialogue, Question, Quiz
+from etika.publish.moodle import MOODLE_FRACTIONS, fractions, is_moodle_fraction
+from etika.publish.moodle_multilang import bilingual_html, plain_text
+from etika.quiz.catalogue import load_catalogue
+from etika.quiz.render import QuizRenderer
+from etika.quiz.schema import Dialogue, Question, Quiz
 from publish_support import ROOT, copy_project, run_cli
 
 CATALOGUE = load_catalogue(ROOT / "quizzes", ROOT / "docs")

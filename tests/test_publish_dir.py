@@ -15,8 +15,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from etika.nginx_server import NginxServer
-from etika.release_dir import (
+from etika.devtools.nginx_server import NginxServer
+from etika.publish.release import (
     current_release,
     publish_dir,
     releases,
@@ -128,7 +128,7 @@ def test_requests_during_a_publish_never_see_a_404_or_an_old_page_without_its_as
 PUBLISH_SNIPPET = """
 import sys
 from pathlib import Path
-from etika.release_dir import publish_dir
+from etika.publish.release import publish_dir
 publish_dir(Path(sys.argv[1]), Path(sys.argv[2]), keep=3)
 """
 

@@ -12,9 +12,9 @@ import stat
 from pathlib import Path
 
 import pytest
-from etika.publish_dir import DirTarget, publish, roll_back
-from etika.release_dir import current_release, releases
-from etika.site_build import PublishError
+from etika.publish.build import PublishError
+from etika.publish.dir_target import DirTarget, publish, roll_back
+from etika.publish.release import current_release, releases
 from publish_support import ROOT, dir_files, run_cli
 
 STAND_IN = """#!/bin/sh

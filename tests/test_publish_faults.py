@@ -10,8 +10,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from etika import output_dir
-from etika.release_dir import ReleaseError, publish_dir
+from etika.publish import output as output_dir
+from etika.publish.release import ReleaseError, publish_dir
 from publish_support import ROOT, listing, remount_read_only, run_cli, scratch_left, tmpfs
 
 ELSEWHERE = "or choose another folder"

@@ -9,8 +9,8 @@ import sys
 import time
 
 import pytest
-from etika.publish_config import site_url_problem
-from etika.publish_git import publish_git
+from etika.publish.git_target import publish_git
+from etika.site.config import site_url_problem
 from publish_support import (
     ROOT,
     copy_project,
@@ -115,7 +115,7 @@ def test_a_placeholder_site_url_is_recognised(site_url, problem):
 PUBLISH_SNIPPET = """
 import sys
 from pathlib import Path
-from etika.publish_git import publish_git
+from etika.publish.git_target import publish_git
 publish_git(Path(sys.argv[1]), remote=sys.argv[2], branch="gh-pages", message="m", project=Path(sys.argv[3]))
 """
 

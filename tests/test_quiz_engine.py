@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import yaml
-from etika import quiz_docs
-from etika.project_copy import copy_project
-from etika.quiz_messages import MESSAGES
+from etika.devtools.project_copy import copy_project
+from etika.quiz import docs as quiz_docs
+from etika.quiz.messages import MESSAGES
 from site_pages import QUIZ_PAGES, REASON_IDS, read_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +118,7 @@ def test_a_page_embedding_an_unknown_quiz_stops_mkdocs_build(tmp_path):
 
 
 def test_serve_watches_the_quiz_folder():
-    from etika import mkdocs_quiz_hooks
+    from etika.site import quiz_hooks as mkdocs_quiz_hooks
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"))

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-from etika.quiz_catalogue import QuizCatalogue
-from etika.quiz_validation import validate
-from etika.site_config import nav_pages
+from etika.quiz.catalogue import QuizCatalogue
+from etika.quiz.validation import validate
+from etika.site.config import nav_pages
 from site_pages import PAGES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quizzes" / "valid"

@@ -127,7 +127,7 @@ TRICKY = [
 def test_plain_texts_take_a_fast_path_that_renders_exactly_what_markdown_would():
     import xml.etree.ElementTree as etree
 
-    from etika.quiz_render import MARKUP, QuizRenderer
+    from etika.quiz.render import MARKUP, QuizRenderer
 
     renderer = QuizRenderer("lv", "", {})
     texts = _author_texts() + TRICKY

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from etika.quiz_validation import check_embeds, validate
-from etika.yaml_source import MAX_BYTES
+from etika.quiz.source import MAX_BYTES
+from etika.quiz.validation import check_embeds, validate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path("tests/fixtures/quizzes")

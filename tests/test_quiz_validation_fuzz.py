@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etika.quiz_validation import validate
+from etika.quiz.validation import validate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -121,8 +121,8 @@ def test_any_text_validation_accepts_renders_as_mkdocs_needs(pieces, inline):
     """The build never crashes on accepted input: MkDocs asserts that every <a> has an href."""
     import xml.etree.ElementTree as etree
 
-    from etika.quiz_render import QuizRenderer
-    from etika.quiz_text import text_problem
+    from etika.quiz.render import QuizRenderer
+    from etika.quiz.text import text_problem
 
     text = "".join(pieces).strip()
     if not text or text_problem(text, inline=inline) is not None:

@@ -9,9 +9,9 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from etika.quiz_schema import Dialogue
-from etika.quiz_validation import validate
-from etika.yaml_source import load_yaml
+from etika.quiz.schema import Dialogue
+from etika.quiz.source import load_yaml
+from etika.quiz.validation import validate
 from site_pages import PRINCIPLE_IDS, REASON_IDS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,8 +18,8 @@ from urllib.parse import quote, unquote
 from xml.etree import ElementTree as ET
 
 import pytest
-from etika import publish_config
-from etika.static_server import serve_directory
+from etika.publish import config as publish_config
+from etika.publish.local_server import serve_directory
 from publish_support import ROOT, run_cli
 
 LMS_DIR = ROOT / "tests" / "scorm"

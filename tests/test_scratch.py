@@ -8,13 +8,13 @@ import sys
 import time
 from pathlib import Path
 
-from etika.scratch import HOUR, scratch_dir, sweep
+from etika.publish.scratch import HOUR, scratch_dir, sweep
 from publish_support import kill_group, scratch_left
 
 HOLD_SNIPPET = """
 import sys
 from pathlib import Path
-from etika.scratch import scratch_dir
+from etika.publish.scratch import scratch_dir
 with scratch_dir("publish", base=Path(sys.argv[1])) as folder:
     (folder / "site").mkdir()
     print(folder, flush=True)

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 from urllib.parse import urljoin
 
 import pytest
-from etika.search_split import language_root, on_page_content, on_post_page
+from etika.site.search import exclude_facilitator_notes, language_root
+from etika.site.search_hooks import on_post_page
 
 # (page URL as MkDocs gives it, the URL a browser loads it from)
 DIRECTORY_URLS = [
@@ -68,7 +69,7 @@ NOTE = '<div class="admonition facilitator">\n<p class="admonition-title">Notes<
 
 def test_facilitator_notes_are_marked_for_the_indexer_to_skip_and_other_boxes_are_not():
     html = NOTE + '<div class="admonition note"><p>x</p></div><div class="admonition facilitators">'
-    marked = on_page_content(html, None, None, None)
+    marked = exclude_facilitator_notes(html)
     assert marked.count("data-search-exclude") == 1
     assert marked.startswith('<div data-search-exclude class="admonition facilitator">')
 
@@ -128,3 +129,27 @@ def test_a_learner_searching_a_word_of_the_facilitator_notes_finds_nothing(
     page.keyboard.type(page_word)
     page.locator(".md-search-result__link").first.wait_for(timeout=5000)
     assert meta.inner_text() != none
+
+
+def test_the_split_runs_on_a_built_folder_without_mkdocs(tmp_path):
+    """A post-build step of its own: a merged index in, one index per language out."""
+    import json
+
+    from etika.site.search import split_index
+
+    merged = {
+        "config": {"lang": ["en"], "separator": " ", "pipeline": []},
+        "docs": [
+            {"location": "principles/", "title": "Principi", "text": "ģimene"},
+            {"location": "en/principles/", "title": "Principles", "text": "family"},
+        ],
+    }
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(merged), encoding="utf-8")
+    split_index(tmp_path, "lv", ["en"], offline=True)
+    lv = json.loads((tmp_path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    en = json.loads((tmp_path / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert [d["location"] for d in lv["docs"]] == ["principles/"]
+    assert [d["location"] for d in en["docs"]] == ["principles/"]
+    assert en["docs"][0]["text"] == "family"
+    assert (tmp_path / "en" / "search" / "search_index.js").read_text().startswith("var __index")

@@ -273,7 +273,7 @@ def test_handouts_print_no_placeholder_address(handouts, lang):
 
 
 def test_handouts_warn_when_site_url_is_a_placeholder(site, tmp_path):
-    from etika.handouts import placeholder_warning
+    from etika.publish.handouts import placeholder_warning
 
     assert placeholder_warning(site) == (
         "warning: site_url is the placeholder https://etiska-intervesana.example/: the handouts"

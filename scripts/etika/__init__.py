@@ -1,1 +1,1 @@
-"""The importable code of the training site: MkDocs hooks now; quiz engine and publisher later."""
+"""The importable code of the training site, one folder per concern (README "Layout")."""

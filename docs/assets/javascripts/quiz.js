@@ -1,4 +1,4 @@
-// Quiz behaviour on top of the server-rendered HTML (scripts/etika/quiz_render.py).
+// Quiz behaviour on top of the server-rendered HTML (scripts/etika/quiz/render.py).
 // Without this script every quiz still reads as a worked example. Dependency-free; text is
 // written with textContent only; progress stays in this browser's localStorage.
 (() => {

@@ -1,4 +1,4 @@
-// The SCORM 1.2 launch page (scorm.html, written by scripts/etika/scorm_package.py). It owns the
+// The SCORM 1.2 launch page (scorm.html, written by scripts/etika/publish/scorm.py). It owns the
 // LMS session for the whole visit and shows the site in a frame, so loading a page inside never
 // ends the session: LMSInitialize when the module opens, LMSFinish once when it closes.
 // Without an LMS (opened from disk or a plain web server) it steps aside and opens the site.
