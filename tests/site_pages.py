@@ -23,6 +23,7 @@ PAGES = (
     "facilitator-guide",
     "workshop-deck",
     "progress",
+    "certificate",
     "about",
 )
 # Pages that hold quizzes (the scenario index lists them but holds none).

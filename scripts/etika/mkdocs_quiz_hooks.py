@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.exceptions import Abort
 
+from etika.qr_markdown import public_url
 from etika.quiz_catalogue import load_catalogue
 from etika.quiz_validation import page_problems
 from etika.site_config import default_language
@@ -53,12 +54,15 @@ def on_page_markdown(markdown, page, config, files):
     options["lang"] = getattr(page.file, "locale", None) or "lv"
     folder = PurePosixPath(page.file.src_uri).parent.as_posix()
     options["page_dir"] = "" if folder == "." else folder
+    default_lang = default_language(config) or "lv"
+    site_url = config.site_url or "/"
+    options["home_url"] = public_url(site_url, options["lang"], default_lang, "index.md", None)
     if QR_EXTENSION in config.markdown_extensions:
         # QR codes point at the public address of a page in this page's language.
         qr = config.mdx_configs.setdefault(QR_EXTENSION, {})
         qr["lang"] = options["lang"]
-        qr["site_url"] = config.site_url or "/"
-        qr["default_lang"] = default_language(config) or "lv"
+        qr["site_url"] = site_url
+        qr["default_lang"] = default_lang
     return markdown
 
 
