@@ -1,5 +1,4 @@
-"""Every word of the record of completion (`/// quiz-certificate`) and of the shared-computer
-controls on "My progress", in Latvian and English.
+"""Every word of the record of completion (`/// quiz-certificate`), in Latvian and English.
 
 The record is self-issued: its wording never suggests that an institution stands behind it.
 """

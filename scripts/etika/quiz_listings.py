@@ -14,6 +14,7 @@ from .quiz_catalogue import QuizCatalogue
 from .quiz_messages import MESSAGES
 from .quiz_render import QuizRenderer, script_json
 from .quiz_schema import Dialogue, Quiz
+from .shared_computer import shared_computer_switch
 
 # Estimated reading and thinking time, in minutes: per question, and per dialogue step.
 MINUTES_PER_QUESTION = 2
@@ -101,6 +102,7 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
         # no text swap, so the table does not jump.
         renderer.plain(status, "span", words["no_js"], **{"class": "quiz-progress__no-js"})
         renderer.plain(status, "span", words["not_started"], **{"class": "quiz-progress__pending"})
+    box.append(shared_computer_switch(renderer))
     actions = etree.SubElement(box, "p")
     renderer.plain(
         actions,

@@ -1,10 +1,20 @@
 // Quiz behaviour on top of the server-rendered HTML (scripts/etika/quiz_render.py).
 // Without this script every quiz still reads as a worked example. Dependency-free; text is
-// written with textContent only; progress stays in this browser's localStorage.
+// written with textContent only; progress stays in this browser (progressStore()).
 (() => {
   "use strict";
   const STORE = "etika-progress";
   const VERSION = 1;
+
+  // Where progress lives: this tab's sessionStorage once the learner chose "Don't keep my
+  // progress on this computer" (shared-computer.js sets the flag), else localStorage.
+  function progressStore() {
+    try {
+      return sessionStorage.getItem("etika-session-only") ? sessionStorage : localStorage;
+    } catch (error) {
+      return localStorage; // storage switched off: every use below already copes
+    }
+  }
 
   // ---- progress storage: versioned, and never trusted ----------------------------------------
   // What we do not understand we keep: a record from a newer version of the site (say, a
@@ -12,7 +22,7 @@
   // is stored back as it was.
   function readStore() {
     try {
-      const data = JSON.parse(localStorage.getItem(STORE));
+      const data = JSON.parse(progressStore().getItem(STORE));
       const fine = data && Number.isInteger(data.version) && data.quizzes
         && typeof data.quizzes === "object" && !Array.isArray(data.quizzes);
       if (!fine) return { quizzes: {}, raw: {}, writable: true };
@@ -38,7 +48,7 @@
     const store = readStore();
     if (!store.writable) return; // a newer site's record: leave it whole
     try {
-      localStorage.setItem(STORE, JSON.stringify({ version: VERSION, quizzes: { ...store.raw, ...quizzes } }));
+      progressStore().setItem(STORE, JSON.stringify({ version: VERSION, quizzes: { ...store.raw, ...quizzes } }));
     } catch (error) {
       /* storage full or disabled: the quiz still works, it just is not remembered */
     }
@@ -239,7 +249,7 @@
     }
     show(reset, true);
     reset.addEventListener("click", () => {
-      try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
+      try { progressStore().removeItem(STORE); } catch (error) { /* nothing stored */ }
       render();
       say(status, words.reset_done);
     });
