@@ -92,7 +92,7 @@ CERTIFICATE: dict[str, dict[str, str]] = {
         "not_started": "Not finished yet",
         "best_value": "{best} of {total}",
         "address": "Address of the module",
-        "qr_label": "QR code of the module's address: {url}",
+        "qr_label": "QR code of the module\u2019s address: {url}",
         "statement": (
             "This record of completion was made by the learner in their own browser. It is not a "
             "certificate issued by an institution, and no institution has checked what it says."
