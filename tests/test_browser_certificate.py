@@ -243,3 +243,21 @@ def test_the_record_prints_on_one_a4_sheet_with_selectable_text(page, quizzes, t
     assert (round(width), round(height)) == (595, 842)  # A4 in points
     text = pdf_text(pdf)
     assert NAME in text and "Apliecinājums par mācību moduļa apguvi" in text
+
+
+def test_certificate_and_shared_computer_assets_load_only_on_their_pages(site):
+    from site_pages import LANGUAGES, PAGES
+
+    ours = ("certificate.js", "certificate.css", "shared-computer.js", "quiz.js")
+    for lang in LANGUAGES:
+        for slug in PAGES:
+            html = page_path(site, lang, slug).read_text(encoding="utf-8")
+            loaded = {name for name in ours if f"/{name}" in html}
+            if slug == "certificate":
+                assert loaded == {"certificate.js", "certificate.css"}, lang
+            elif slug == "progress":
+                assert loaded == {"shared-computer.js", "quiz.js"}, lang
+            else:
+                assert not loaded & {"certificate.js", "certificate.css", "shared-computer.js"}, (
+                    slug
+                )
