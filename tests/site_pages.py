@@ -24,6 +24,7 @@ PAGES = (
     "facilitator-guide",
     "workshop-deck",
     "progress",
+    "certificate",
     "about",
 )
 # Pages that hold quizzes (the scenario index lists them but holds none).

@@ -210,7 +210,10 @@ def test_progress_is_kept_after_a_reload_and_can_be_reset(page):
     page.keyboard.press("Tab")  # from "Atcelt" (focused) to "Jā, dzēst"
     page.keyboard.press("Enter")
     assert status.inner_text() == "Vēl nav pildīts"
-    assert page.locator(".quiz-progress .quiz-status").inner_text() == "Progress izdzēsts."
+    assert (
+        page.locator(".quiz-progress .quiz-status").inner_text()
+        == "Visi šīs vietnes dati šajā pārlūkā ir izdzēsti."
+    )
     page.reload()
     assert status.inner_text() == "Vēl nav pildīts"
 

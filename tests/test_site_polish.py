@@ -209,7 +209,7 @@ def test_a_quiz_option_has_room_on_a_phone(page):
 ENGLISH_PROSE = """() => {
     const article = document.querySelector('article').cloneNode(true);
     // Quiz text and titles come from quizzes/ (their own typography); code is typed as it is.
-    const generated = '.quiz, .quiz-index, .quiz-progress, code, pre, kbd';
+    const generated = '.quiz, .quiz-index, .quiz-progress, [data-certificate-quiz], script, code, pre, kbd';
     for (const el of article.querySelectorAll(generated)) el.remove();
     return article.textContent;
 }"""

@@ -1,11 +1,21 @@
 // Quiz behaviour on top of the server-rendered HTML (scripts/etika/quiz/render.py).
 // Without this script every quiz still reads as a worked example. Dependency-free; text is
-// written with textContent only; progress stays in this browser's localStorage.
+// written with textContent only; progress stays in this browser (progressStore()).
 (() => {
   "use strict";
   // Inside the SCORM package, scorm-bridge.js names a key of the LMS session's own.
   const STORE = window.etikaProgressKey || "etika-progress";
   const VERSION = 1;
+
+  // Where progress lives: this tab's sessionStorage once the learner chose "Don't keep my
+  // progress on this computer" (shared-computer.js sets the flag), else localStorage.
+  function progressStore() {
+    try {
+      return sessionStorage.getItem("etika-session-only") ? sessionStorage : localStorage;
+    } catch (error) {
+      return localStorage; // storage switched off: every use below already copes
+    }
+  }
 
   // ---- progress storage: versioned, and never trusted ----------------------------------------
   // What we do not understand we keep: a record from a newer version of the site (say, a
@@ -13,7 +23,7 @@
   // is stored back as it was.
   function readStore() {
     try {
-      const data = JSON.parse(localStorage.getItem(STORE));
+      const data = JSON.parse(progressStore().getItem(STORE));
       const fine = data && Number.isInteger(data.version) && data.quizzes
         && typeof data.quizzes === "object" && !Array.isArray(data.quizzes);
       if (!fine) return { quizzes: {}, raw: {}, writable: true };
@@ -40,7 +50,7 @@
     if (!store.writable) return; // a newer site's record: leave it whole
     const saved = { version: VERSION, quizzes: { ...store.raw, ...quizzes } };
     try {
-      localStorage.setItem(STORE, JSON.stringify(saved));
+      progressStore().setItem(STORE, JSON.stringify(saved));
     } catch (error) {
       /* storage full or disabled: the quiz still works, it just is not remembered */
     }
@@ -282,7 +292,7 @@
       if (event.key === "Escape") { event.preventDefault(); ask(false); }
     });
     confirm.querySelector(".quiz-confirm__yes").addEventListener("click", () => {
-      try { localStorage.removeItem(STORE); } catch (error) { /* nothing stored */ }
+      try { progressStore().removeItem(STORE); } catch (error) { /* nothing stored */ }
       announce({ version: VERSION, quizzes: {} });
       render();
       ask(false);

@@ -16,7 +16,7 @@
 
   // Read by quiz.js before it touches storage (this script runs first, in the head).
   window.etikaProgressKey = launch.key;
-  document.documentElement.classList.add("is-scorm");
+  document.documentElement.setAttribute("data-lms", "scorm12"); // the certificate page reads it
   document.addEventListener("etika:progress", (event) => launch.report(event.detail));
 
   // A site outside the package would replace the module inside the LMS's frame (and most sites

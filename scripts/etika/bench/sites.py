@@ -54,9 +54,10 @@ def ten_times_larger(destination: Path, copies: int = 9) -> Path:
         config["nav"].append(
             {f"Kopija {k}": [f"k{k}/{p.name}" for p in _pages(docs) if not p.stem.endswith(".en")]}
         )
-    # The quiz index and progress pages list every quiz already; one each is enough.
+    # The quiz index, progress and certificate pages list every quiz already; one each is enough.
+    listings = ("scenarios", "progress", "certificate")
     for k in range(1, copies + 1):
-        for name in ("scenarios.md", "scenarios.en.md", "progress.md", "progress.en.md"):
+        for name in [f"{stem}{suffix}.md" for stem in listings for suffix in ("", ".en")]:
             page = docs / f"k{k}" / name
             page.write_text(ANY_MARKER.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")

@@ -14,6 +14,7 @@ from .catalogue import QuizCatalogue
 from .messages import MESSAGES
 from .render import QuizRenderer, script_json
 from .schema import Dialogue, Quiz
+from .shared_computer import shared_computer_switch
 
 # Estimated reading and thinking time, in minutes: per question, and per dialogue step.
 MINUTES_PER_QUESTION = 2
@@ -51,7 +52,7 @@ def topic(quiz: Quiz, renderer: QuizRenderer) -> str:
     return words["topic_principles"]
 
 
-def _title_cell(row, quiz: Quiz, catalogue: QuizCatalogue, renderer: QuizRenderer) -> None:
+def title_cell(row, quiz: Quiz, catalogue: QuizCatalogue, renderer: QuizRenderer) -> None:
     cell = etree.SubElement(row, "td")
     page = catalogue.pages.get(quiz.id)
     title = quiz.title.get(renderer.lang)
@@ -77,7 +78,7 @@ def index_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.Eleme
     body = _table(box, headings, renderer)
     for quiz in catalogue.in_page_order():
         row = etree.SubElement(body, "tr")
-        _title_cell(row, quiz, catalogue, renderer)
+        title_cell(row, quiz, catalogue, renderer)
         renderer.plain(row, "td", topic(quiz, renderer))
         minutes = words["index_minutes"].format(minutes=estimated_minutes(quiz))
         renderer.plain(row, "td", minutes)
@@ -93,13 +94,14 @@ def progress_table(catalogue: QuizCatalogue, renderer: QuizRenderer) -> etree.El
         row = etree.SubElement(
             body, "tr", {"data-quiz-id": quiz.id, "data-total": str(len(quiz.items))}
         )
-        _title_cell(row, quiz, catalogue, renderer)
+        title_cell(row, quiz, catalogue, renderer)
         status = etree.SubElement(row, "td", {"class": "quiz-progress__status"})
         # Without scripts the cell says progress needs JavaScript; with them (quiz.css, from the
         # first paint) it already says "not started", which quiz.js keeps for a new learner:
         # no text swap, so the table does not jump.
         renderer.plain(status, "span", words["no_js"], **{"class": "quiz-progress__no-js"})
         renderer.plain(status, "span", words["not_started"], **{"class": "quiz-progress__pending"})
+    box.append(shared_computer_switch(renderer))
     actions = etree.SubElement(box, "p")
     renderer.plain(
         actions,

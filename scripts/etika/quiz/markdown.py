@@ -1,12 +1,14 @@
 """Python-Markdown extension: embed a quiz with the one-line marker `/// quiz | <quiz-id>`.
 
 It also renders `/// quiz-index` (every quiz with topic and time) and `/// quiz-progress` (the
-learner's progress), see quiz_listings.py.
+learner's progress), see listings.py, and `/// quiz-certificate` (the record of completion),
+see site/certificate.py (registered by the MkDocs side).
 Plain Python-Markdown (no MkDocs needed) so it outlives the theme. Options:
 
 - `quizzes_dir`, `docs_dir`: where the quiz YAML and the pages are (default `quizzes`, `docs`);
 - `lang`: the page language (`lv` or `en`); `page_dir`: the page's folder inside docs_dir, for
-  relative links. Under MkDocs the hooks set both for each page;
+  relative links; `home_url`: the module's public address in that language. Under MkDocs the
+  hooks set all three for each page;
 - `catalogue`: the validated quizzes, when the caller already has them (the MkDocs hooks do).
 """
 
@@ -18,6 +20,9 @@ from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 
 from .catalogue import QuizCatalogue, load_catalogue
+
+# Listing markers and the functions that draw them; `site/` adds the certificate (its QR code and
+# public address are the site's business, not the engine's).
 from .listings import LISTINGS
 from .pages import LISTING_MARKER
 from .pages import QUIZ_MARKER as MARKER
@@ -67,6 +72,7 @@ class QuizExtension(Extension):
             "docs_dir": ["docs", "Folder of the pages (their anchors and section titles)"],
             "lang": ["lv", "Language of the page: lv or en"],
             "page_dir": ["", "Folder of the page inside docs_dir, for relative links"],
+            "home_url": ["/", "The module's public address in the page's language"],
             # MkDocs validates once per build and hands the result to every page; plain
             # Python-Markdown loads (and caches) it on first use. Not None as the default:
             # Python-Markdown would read the value as a boolean.
@@ -82,7 +88,8 @@ class QuizExtension(Extension):
 
     def renderer(self, catalogue: QuizCatalogue) -> QuizRenderer:
         lang = self.getConfig("lang")
-        return QuizRenderer(lang, self.getConfig("page_dir"), catalogue.section_titles(lang))
+        titles = catalogue.section_titles(lang)
+        return QuizRenderer(lang, self.getConfig("page_dir"), titles, self.getConfig("home_url"))
 
     def reset(self) -> None:
         self.embedded: set[str] = set()

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from .source import Problem, did_you_mean, shown_path, shown_value
 
-# The markers a page may hold (see quiz_markdown.py), on a line of their own at column 1.
+# The markers a page may hold (see markdown.py), on a line of their own at column 1.
 QUIZ_MARKER = re.compile(r"^/{3,}\s*quiz\s*\|\s*(?P<id>\S+)\s*$")
-LISTING_MARKER = re.compile(r"^/{3,}\s*(?P<name>quiz-progress|quiz-index)\s*$")
+LISTING_MARKER = re.compile(r"^/{3,}\s*(?P<name>quiz-progress|quiz-index|quiz-certificate)\s*$")
 # Anything that looks like an attempt at one of them, wherever it stands on a line.
 LOOKS_LIKE_MARKER = re.compile(r"/{3,}\s*quiz\b")
 FENCE = re.compile(r"^\s*(```|~~~)")

@@ -32,8 +32,16 @@ NOT_INDEXED = {"data-search-exclude": "answers"}
 class QuizRenderer:
     """Renders quizzes for one page: its language and its folder (for relative links)."""
 
-    def __init__(self, lang: str, page_dir: str, section_titles: dict[str, dict[str, str]]):
+    def __init__(
+        self,
+        lang: str,
+        page_dir: str,
+        section_titles: dict[str, dict[str, str]],
+        home_url: str = "/",
+    ):
         self.lang = lang
+        # The module's public address in this language: the record of completion prints it.
+        self.home_url = home_url
         self.page_dir = page_dir
         self.section_titles = section_titles
         self.words = MESSAGES[lang]

@@ -143,7 +143,7 @@ def validate(paths: list[Path], docs_dir: Path, root: Path | None = None) -> Val
 
 
 def check_embeds(docs_dir: Path, quiz_ids: set[str], root: Path | None = None) -> list[Problem]:
-    """The pages' quiz markers and anchors (see quiz_pages.py)."""
+    """The pages' quiz markers and anchors (see pages.py)."""
     return check_pages(docs_dir, quiz_ids, root=root)
 
 

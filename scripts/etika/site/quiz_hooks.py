@@ -17,7 +17,9 @@ from mkdocs.exceptions import Abort
 
 from etika.quiz.catalogue import load_catalogue
 from etika.quiz.validation import page_problems
+from etika.site import certificate  # noqa: F401 (registers the `/// quiz-certificate` marker)
 from etika.site.config import default_language, nav_pages
+from etika.site.qr import public_url
 
 EXTENSION = "etika.quiz.markdown"
 QR_EXTENSION = "etika.site.qr"
@@ -55,12 +57,15 @@ def on_page_markdown(markdown, page, config, files):
     options["lang"] = getattr(page.file, "locale", None) or "lv"
     folder = PurePosixPath(page.file.src_uri).parent.as_posix()
     options["page_dir"] = "" if folder == "." else folder
+    default_lang = default_language(config) or "lv"
+    site_url = config.site_url or "/"
+    options["home_url"] = public_url(site_url, options["lang"], default_lang, "index.md", None)
     if QR_EXTENSION in config.markdown_extensions:
         # QR codes point at the public address of a page in this page's language.
         qr = config.mdx_configs.setdefault(QR_EXTENSION, {})
         qr["lang"] = options["lang"]
-        qr["site_url"] = config.site_url or "/"
-        qr["default_lang"] = default_language(config) or "lv"
+        qr["site_url"] = site_url
+        qr["default_lang"] = default_lang
     return markdown
 
 
