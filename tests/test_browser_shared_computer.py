@@ -112,6 +112,9 @@ def test_delete_my_data_leaves_no_key_of_ours_in_either_storage(page):
     button = page.get_by_role("button", name=DELETE["lv"])
     button.focus()
     page.keyboard.press("Enter")
+    # Deleting asks first, in the page: nothing is gone until the learner confirms.
+    assert "etika-progress" in storages(page)["local"]
+    page.get_by_role("button", name="Jā, dzēst").click()
     assert storages(page) == {
         "local": {"another-site": "kept"},
         "session": {"another-site": "kept"},

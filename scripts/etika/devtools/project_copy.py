@@ -8,7 +8,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]  # scripts/etika/devtools/ -> the project
 # What a build and a publish read; the rest of the repository is not needed.
 PROJECT_PARTS = ("docs", "quizzes", "overrides", "scripts", "mkdocs.yml")
 
