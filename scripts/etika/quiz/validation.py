@@ -170,7 +170,7 @@ _FIELD_NAMES: set[str] = set()
 
 def _all_field_names(model: type[BaseModel]) -> set[str]:
     if not _FIELD_NAMES:
-        from . import quiz_schema
+        from . import schema as quiz_schema
 
         for value in vars(quiz_schema).values():
             if isinstance(value, type) and issubclass(value, BaseModel):
