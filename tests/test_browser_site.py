@@ -67,7 +67,7 @@ def focus_ring_of_active_element(page) -> dict:
             const style = getComputedStyle(el);
             return {
               tag: el.tagName, cls: el.className, inSelect: !!el.closest('.md-select'),
-              isSearch: el.classList.contains('md-search__input') || el.htmlFor === '__search',
+              isSearch: el.classList.contains('md-search__input') || el.closest('label')?.htmlFor === '__search',
               outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
               shadow: style.boxShadow,
             };

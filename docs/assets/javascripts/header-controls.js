@@ -1,7 +1,7 @@
 // Below Material's 76.25em breakpoint the navigation is a drawer, and below 60em search is a
 // full-screen dialog; both open from <label> icons in the header. A label cannot take keyboard
 // focus, while the closed drawer's links stay in the Tab order, invisible (34 stops on a long
-// page). Here the two icons become buttons, and the closed drawer (and closed search dialog) is
+// page). Here the two icons hold buttons, and the closed drawer (and closed search dialog) is
 // inert: out of the Tab order and of what a screen reader lists until it is opened. Without
 // JavaScript, nothing changes.
 (() => {
@@ -16,18 +16,24 @@
   const asButton = (toggle, name) => {
     const label = toggle && document.querySelector(`.md-header label[for="${toggle.id}"]`);
     if (!label) return null;
-    label.tabIndex = 0;
-    label.setAttribute("role", "button");
-    label.setAttribute("aria-label", name);
-    label.setAttribute("aria-expanded", String(toggle.checked));
-    label.addEventListener("keydown", (event) => {
+    // The button is a span inside the label: a <label> may not take role=button (ARIA in
+    // HTML, axe's aria-allowed-role), and a click on the span still toggles the checkbox.
+    const control = document.createElement("span");
+    control.className = "header-control";
+    control.append(...label.childNodes);
+    label.append(control);
+    control.tabIndex = 0;
+    control.setAttribute("role", "button");
+    control.setAttribute("aria-label", name);
+    control.setAttribute("aria-expanded", String(toggle.checked));
+    control.addEventListener("keydown", (event) => {
       if (event.key !== "Enter" && event.key !== " ") return;
       // Space would scroll the page; Material's own Enter handler would click a second time.
       event.preventDefault();
       event.stopPropagation();
       label.click(); // toggles the checkbox, which Material watches
     });
-    return label;
+    return control;
   };
   const menu = asButton(drawer, words.menu);
   const find = asButton(search, words.search);
